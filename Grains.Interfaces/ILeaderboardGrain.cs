@@ -1,0 +1,21 @@
+namespace Insights;
+
+using Orleans.Concurrency;
+
+using Insights.Leaderboard;
+
+/// <summary>
+/// Keeps the latest summary of every active video so that top-N queries never scan video grains.
+/// One per cluster (key <see cref="GlobalKey"/>).
+/// </summary>
+[Alias("insights.ILeaderboardGrain")]
+public interface ILeaderboardGrain : IGrainWithStringKey
+{
+    const string GlobalKey = "global";
+
+    [OneWay, Alias("Report")]
+    Task Report(VideoSummary summary);
+
+    [ReadOnly, Alias("Top")]
+    Task<IReadOnlyList<LeaderboardEntry>> Top(LeaderboardMetric by, string window, int limit);
+}

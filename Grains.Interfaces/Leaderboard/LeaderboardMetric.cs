@@ -1,0 +1,9 @@
+namespace Insights.Leaderboard;
+
+[GenerateSerializer, Alias("insights.LeaderboardMetric")]
+public enum LeaderboardMetric
+{
+    Engagement,
+    Comments,
+    Sentiment,
+}

@@ -1,0 +1,14 @@
+namespace Insights.Stats;
+
+using Insights.Sentiment;
+
+[GenerateSerializer, Immutable, Alias("insights.RecentComment")]
+public sealed record RecentComment
+{
+    [Id(0)] public string CommentId { get; init; } = "";
+    [Id(1)] public string Username { get; init; } = "";
+    [Id(2)] public string Text { get; init; } = "";
+    [Id(3)] public DateTimeOffset CreateTime { get; init; }
+    [Id(4)] public SentimentLabel Label { get; init; }
+    [Id(5)] public double Score { get; init; }
+}

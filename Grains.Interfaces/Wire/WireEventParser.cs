@@ -1,0 +1,295 @@
+namespace Insights.Wire;
+
+using System.Text.Json;
+using Insights.Events;
+
+/// <summary>
+/// Turns one JSON element of an ingest batch into a validated event, or into a reason.
+/// Each element is read on its own so a bad neighbour never costs a good event.
+/// Unknown fields are ignored, so producers may send more than Insights reads.
+/// </summary>
+public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
+{
+    public WireParseResult Parse(JsonElement element, DateTimeOffset ingestedAt)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return WireParseResult.Fail($"an event must be a JSON object, not {Describe(element.ValueKind)}");
+        }
+
+        var reader = new FieldReader(element, limits, clock.GetUtcNow());
+        var type = reader.String(WireFields.Type, required: true, maxLength: 32);
+        if (type is null)
+        {
+            return WireParseResult.Fail(reader.Error!);
+        }
+
+        return type switch
+        {
+            WireFields.TypeVideo => ReadVideo(reader, ingestedAt),
+            WireFields.TypeComment => ReadComment(reader, ingestedAt),
+            WireFields.TypeEngagement => ReadEngagement(reader, ingestedAt),
+            _ => WireParseResult.Fail($"type: unknown event type '{Truncate(type)}' (expected video, comment or engagement)"),
+        };
+    }
+
+    private WireParseResult ReadVideo(FieldReader r, DateTimeOffset ingestedAt)
+    {
+        var id = r.Identifier(WireFields.Id, required: true);
+        var username = r.String(WireFields.Username, required: true, maxLength: 64);
+        var createTime = r.Time(WireFields.CreateTime, required: true);
+        var region = r.String(WireFields.RegionCode, required: false, maxLength: 8);
+        var description = r.String(WireFields.VideoDescription, required: false, maxLength: limits.MaxDescriptionLength);
+        var hashtags = r.StringList(WireFields.HashtagNames, limits.MaxHashtags, maxLength: 100);
+        var musicId = r.Identifier(WireFields.MusicId, required: false);
+        var duration = r.Integer(WireFields.Duration, required: false, max: 24 * 3600);
+        if (r.Error is not null)
+        {
+            return WireParseResult.Fail(r.Error, WireFields.TypeVideo, id);
+        }
+
+        return WireParseResult.Ok(new VideoPublished
+        {
+            VideoId = id!,
+            IngestedAt = ingestedAt,
+            Username = username!,
+            CreateTime = createTime!.Value,
+            RegionCode = region,
+            VideoDescription = description,
+            HashtagNames = hashtags ?? [],
+            MusicId = musicId,
+            DurationSeconds = (int)(duration ?? 0),
+        }, WireFields.TypeVideo, id);
+    }
+
+    private WireParseResult ReadComment(FieldReader r, DateTimeOffset ingestedAt)
+    {
+        var id = r.Identifier(WireFields.Id, required: true);
+        var videoId = r.Identifier(WireFields.VideoId, required: true);
+        var text = r.String(WireFields.Text, required: true, maxLength: limits.MaxCommentTextLength, allowEmpty: false);
+        var likes = r.Integer(WireFields.LikeCount, required: false, max: limits.MaxCounter);
+        var replies = r.Integer(WireFields.ReplyCount, required: false, max: limits.MaxCounter);
+        var parent = r.Identifier(WireFields.ParentCommentId, required: false);
+        var createTime = r.Time(WireFields.CreateTime, required: true);
+        var username = r.String(WireFields.Username, required: false, maxLength: 64);
+        if (r.Error is not null)
+        {
+            return WireParseResult.Fail(r.Error, WireFields.TypeComment, id);
+        }
+
+        return WireParseResult.Ok(new CommentPosted
+        {
+            VideoId = videoId!,
+            IngestedAt = ingestedAt,
+            CommentId = id!,
+            Text = text!,
+            LikeCount = likes ?? 0,
+            ReplyCount = replies ?? 0,
+            ParentCommentId = parent,
+            CreateTime = createTime!.Value,
+            Username = username ?? "",
+        }, WireFields.TypeComment, id);
+    }
+
+    private WireParseResult ReadEngagement(FieldReader r, DateTimeOffset ingestedAt)
+    {
+        var videoId = r.Identifier(WireFields.VideoId, required: true);
+        var time = r.Time(WireFields.Time, required: true);
+        var views = r.Integer(WireFields.ViewCount, required: true, max: limits.MaxCounter);
+        var likes = r.Integer(WireFields.LikeCount, required: true, max: limits.MaxCounter);
+        var shares = r.Integer(WireFields.ShareCount, required: true, max: limits.MaxCounter);
+        if (r.Error is not null)
+        {
+            return WireParseResult.Fail(r.Error, WireFields.TypeEngagement, videoId);
+        }
+
+        return WireParseResult.Ok(new EngagementObserved
+        {
+            VideoId = videoId!,
+            IngestedAt = ingestedAt,
+            ObservedAt = time!.Value,
+            ViewCount = views!.Value,
+            LikeCount = likes!.Value,
+            ShareCount = shares!.Value,
+        }, WireFields.TypeEngagement, videoId);
+    }
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    internal static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "...";
+
+    /// <summary>Reads fields of one object, keeping the first error so the reason names one field.</summary>
+    private sealed class FieldReader(JsonElement element, IngestLimits limits, DateTimeOffset now)
+    {
+        public string? Error { get; private set; }
+
+        public string? String(string name, bool required, int maxLength, bool allowEmpty = true)
+        {
+            if (!TryGet(name, required, out var value))
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                return Fail<string>($"{name}: must be a string, not {Describe(value.ValueKind)}");
+            }
+
+            var s = value.GetString()!;
+            if (!allowEmpty && string.IsNullOrWhiteSpace(s))
+            {
+                return Fail<string>($"{name}: must not be empty");
+            }
+
+            if (s.Length > maxLength)
+            {
+                return Fail<string>($"{name}: longer than {maxLength} characters ({s.Length})");
+            }
+
+            var problem = TextRules.FindProblem(s);
+            return problem is null ? s : Fail<string>($"{name}: {problem}");
+        }
+
+        public string? Identifier(string name, bool required)
+        {
+            if (!TryGet(name, required, out var value))
+            {
+                return null;
+            }
+
+            // TikTok ids are 64-bit numbers; accept them as numbers too, and keep them as text.
+            var s = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number when value.TryGetInt64(out var n) && n >= 0 => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (s is null)
+            {
+                return Fail<string>($"{name}: must be a string or a non-negative integer, not {Describe(value.ValueKind)}");
+            }
+
+            return Ids.IsValid(s) ? s : Fail<string>($"{name}: {Ids.Rule}");
+        }
+
+        public long? Integer(string name, bool required, long max)
+        {
+            if (!TryGet(name, required, out var value))
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var n))
+            {
+                return Fail<long?>($"{name}: must be an integer, not {Describe(value.ValueKind)}");
+            }
+
+            if (n < 0)
+            {
+                return Fail<long?>($"{name}: must not be negative ({n})");
+            }
+
+            return n > max ? Fail<long?>($"{name}: {n} is larger than the allowed {max}") : n;
+        }
+
+        public DateTimeOffset? Time(string name, bool required)
+        {
+            var seconds = Integer(name, required, max: long.MaxValue);
+            if (seconds is null)
+            {
+                return null;
+            }
+
+            if (seconds.Value > 253_402_300_799) // 9999-12-31, the last second DateTimeOffset can hold
+            {
+                return Fail<DateTimeOffset?>($"{name}: {seconds} is not a Unix time in seconds");
+            }
+
+            var time = DateTimeOffset.FromUnixTimeSeconds(seconds.Value);
+            if (time < limits.MinEventTime)
+            {
+                return Fail<DateTimeOffset?>($"{name}: {time:O} is before {limits.MinEventTime:yyyy-MM-dd}");
+            }
+
+            if (time > now + limits.MaxFutureSkew)
+            {
+                return Fail<DateTimeOffset?>($"{name}: {time:O} is in the future");
+            }
+
+            return time;
+        }
+
+        public IReadOnlyList<string>? StringList(string name, int maxItems, int maxLength)
+        {
+            if (!TryGet(name, required: false, out var value))
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                return Fail<IReadOnlyList<string>>($"{name}: must be an array of strings, not {Describe(value.ValueKind)}");
+            }
+
+            if (value.GetArrayLength() > maxItems)
+            {
+                return Fail<IReadOnlyList<string>>($"{name}: more than {maxItems} items");
+            }
+
+            var list = new List<string>(value.GetArrayLength());
+            foreach (var item in value.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String)
+                {
+                    return Fail<IReadOnlyList<string>>($"{name}: every item must be a string, not {Describe(item.ValueKind)}");
+                }
+
+                var s = item.GetString()!;
+                var problem = s.Length > maxLength ? $"an item is longer than {maxLength} characters" : TextRules.FindProblem(s);
+                if (problem is not null)
+                {
+                    return Fail<IReadOnlyList<string>>($"{name}: {problem}");
+                }
+
+                list.Add(s);
+            }
+
+            return list;
+        }
+
+        private bool TryGet(string name, bool required, out JsonElement value)
+        {
+            if (Error is not null)
+            {
+                value = default;
+                return false;
+            }
+
+            if (element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+            {
+                return true;
+            }
+
+            if (required)
+            {
+                Error = $"{name}: required";
+            }
+
+            return false;
+        }
+
+        private T? Fail<T>(string error)
+        {
+            Error ??= error;
+            return default;
+        }
+    }
+}
