@@ -114,7 +114,7 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
         }, WireFields.TypeEngagement, videoId);
     }
 
-    internal static string Describe(JsonValueKind kind) => kind switch
+    public static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Array => "an array",
         JsonValueKind.String => "a string",

@@ -1,0 +1,61 @@
+namespace Insights.Api.Apis;
+
+using Insights.Leaderboard;
+using Insights.Stats;
+using Insights.Wire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+public static class VideosApi
+{
+    public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/videos").WithTags("Videos");
+
+        api.MapGet("/top", GetTopVideos)
+            .WithName("GetTopVideos")
+            .WithSummary("Top videos by engagement rate, comment count or sentiment score inside a window");
+
+        api.MapGet("/{id}", GetVideo)
+            .WithName("GetVideo")
+            .WithSummary("Live stats of one video");
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<VideoStats>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetVideo(
+        string id, IClusterClient cluster)
+    {
+        if (!Ids.IsValid(id))
+        {
+            return TypedResults.BadRequest(new ProblemDetails { Title = "Invalid video id", Detail = $"A video id {Ids.Rule}." });
+        }
+
+        var stats = await cluster.GetGrain<IVideoGrain>(id).GetStats();
+        return stats is null
+            ? TypedResults.NotFound(new ProblemDetails { Title = "Unknown video", Detail = $"No event has been received for video '{id}'." })
+            : TypedResults.Ok(stats);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<LeaderboardEntry>>, BadRequest<ProblemDetails>>> GetTopVideos(
+        IClusterClient cluster, string by = "engagement", string window = WindowNames.OneHour, int limit = 10)
+    {
+        if (!Enum.TryParse<LeaderboardMetric>(by, ignoreCase: true, out var metric) || !Enum.IsDefined(metric) || int.TryParse(by, out _))
+        {
+            return TypedResults.BadRequest(new ProblemDetails { Title = "Invalid 'by'", Detail = "'by' must be engagement, comments or sentiment." });
+        }
+
+        if (!WindowNames.IsKnown(window))
+        {
+            return TypedResults.BadRequest(new ProblemDetails { Title = "Invalid 'window'", Detail = "'window' must be 5m, 1h or 24h." });
+        }
+
+        if (limit is < 1 or > 100)
+        {
+            return TypedResults.BadRequest(new ProblemDetails { Title = "Invalid 'limit'", Detail = "'limit' must be between 1 and 100." });
+        }
+
+        var top = await cluster.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey).Top(metric, window, limit);
+        return TypedResults.Ok(top);
+    }
+}

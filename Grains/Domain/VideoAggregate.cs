@@ -1,0 +1,207 @@
+namespace Insights.Grains.Domain;
+
+using Insights.Events;
+using Insights.Leaderboard;
+using Insights.Sentiment;
+using Insights.Stats;
+
+/// <summary>
+/// The rules of one video's live state, over a <see cref="VideoState"/> that the grain persists.
+/// Plain code: no Orleans, no clock of its own (callers pass "now"), so it is tested without a cluster.
+/// </summary>
+public sealed class VideoAggregate
+{
+    private readonly VideoState _state;
+    private readonly VideoOptions _options;
+    private readonly TermExtractor.TermSink _termSink;
+
+    public VideoAggregate(string videoId, VideoState state, VideoOptions options)
+    {
+        VideoId = videoId;
+        _state = state;
+        _options = options;
+        if (_state.Windows.Count != WindowSpec.Standard.Count)
+        {
+            _state.Windows = WindowSpec.Standard.Select(spec => new RollingWindow(spec)).ToList();
+        }
+
+        _state.Recent ??= new RecentCommentList(options.RecentComments);
+        _state.Terms ??= new TermCounter(options.TermCapacity);
+        _state.Hashtags ??= new TermCounter(options.TermCapacity);
+        _state.SeenComments ??= new CommentIdSet(options.DedupCapacity);
+        _termSink = (term, isHashtag) => (isHashtag ? _state.Hashtags : _state.Terms).Add(term);
+    }
+
+    public string VideoId { get; }
+
+    /// <summary>Whether any event ever reached this video.</summary>
+    public bool Exists => _state.Version > 0;
+
+    public long Version => _state.Version;
+
+    public DateTimeOffset? LastEventTime => _state.LastEventTime;
+
+    /// <summary>
+    /// Claims a comment for counting. False for a comment id counted before, which is then only tallied as a
+    /// duplicate. Call before scoring so duplicates cost no sentiment work.
+    /// </summary>
+    public bool TryClaim(CommentPosted comment)
+    {
+        if (_state.SeenComments!.Add(comment.CommentId))
+        {
+            return true;
+        }
+
+        _state.DuplicateComments++;
+        Touch(comment.IngestedAt, null);
+        return false;
+    }
+
+    /// <summary>Counts a claimed comment with its score.</summary>
+    public void ApplyComment(CommentPosted comment, SentimentResult sentiment, DateTimeOffset now)
+    {
+        _state.Comments++;
+        _state.Sentiment.Add(sentiment);
+        var late = false;
+        foreach (var window in _state.Windows)
+        {
+            late |= !window.AddComment(comment.CreateTime, now, sentiment);
+        }
+
+        if (late)
+        {
+            _state.LateEvents++;
+        }
+
+        _state.Recent!.Offer(new RecentComment
+        {
+            CommentId = comment.CommentId,
+            Username = comment.Username,
+            Text = comment.Text,
+            CreateTime = comment.CreateTime,
+            Label = sentiment.Label,
+            Score = Math.Round(sentiment.Score, 4),
+        });
+        TermExtractor.Extract(comment.Text, _termSink);
+        Touch(comment.IngestedAt, comment.CreateTime);
+    }
+
+    public void ApplyEngagement(EngagementObserved observation, DateTimeOffset now)
+    {
+        ref var counters = ref _state.Engagement;
+        var (views, likes, shares) = counters.Raise(observation.ViewCount, observation.LikeCount, observation.ShareCount);
+        if (!counters.HasBaseline)
+        {
+            // The first observation of a video seen mid-life carries its whole history: it sets the baseline for
+            // windows, which count only growth between observations.
+            counters.HasBaseline = true;
+        }
+        else if (views == 0 && likes == 0 && shares == 0)
+        {
+            _state.StaleObservations++;
+        }
+        else
+        {
+            var late = false;
+            foreach (var window in _state.Windows)
+            {
+                late |= !window.AddEngagement(observation.ObservedAt, now, views, likes, shares);
+            }
+
+            if (late)
+            {
+                _state.LateEvents++;
+            }
+        }
+
+        Touch(observation.IngestedAt, observation.ObservedAt);
+    }
+
+    public void ApplyVideo(VideoPublished video)
+    {
+        _state.Video = new VideoInfo
+        {
+            Username = video.Username,
+            CreateTime = video.CreateTime,
+            RegionCode = video.RegionCode,
+            Description = video.VideoDescription,
+            Hashtags = video.HashtagNames,
+            MusicId = video.MusicId,
+            DurationSeconds = video.DurationSeconds,
+        };
+        Touch(video.IngestedAt, null);
+    }
+
+    public VideoStats ToStats(DateTimeOffset now)
+    {
+        var totals = Totals();
+        return new VideoStats
+        {
+            VideoId = VideoId,
+            Video = _state.Video,
+            Totals = totals,
+            EngagementRate = EngagementMath.Rate(totals.Likes, totals.Comments, totals.Shares, totals.Views),
+            Sentiment = _state.Sentiment.ToSummary(),
+            Windows = Windows(now),
+            RecentComments = _state.Recent!.Items.ToList(),
+            TopTerms = _state.Terms!.Top(_options.TopTerms),
+            TopHashtags = _state.Hashtags!.Top(_options.TopTerms),
+            UpdatedAt = _state.UpdatedAt,
+            LastEventTime = _state.LastEventTime,
+            Ingest = new IngestCounters
+            {
+                DuplicateComments = _state.DuplicateComments,
+                StaleObservations = _state.StaleObservations,
+                LateEvents = _state.LateEvents,
+            },
+        };
+    }
+
+    public VideoSummary ToSummary(DateTimeOffset now)
+    {
+        var totals = Totals();
+        return new VideoSummary
+        {
+            VideoId = VideoId,
+            Username = _state.Video?.Username,
+            Totals = totals,
+            EngagementRate = EngagementMath.Rate(totals.Likes, totals.Comments, totals.Shares, totals.Views),
+            SentimentScore = _state.Sentiment.ToSummary().Score,
+            LastEventTime = _state.LastEventTime,
+            Windows = Windows(now),
+        };
+    }
+
+    private Totals Totals() => new()
+    {
+        Views = _state.Engagement.Views,
+        Likes = _state.Engagement.Likes,
+        Shares = _state.Engagement.Shares,
+        Comments = _state.Comments,
+    };
+
+    private Dictionary<string, WindowStats> Windows(DateTimeOffset now)
+    {
+        var windows = new Dictionary<string, WindowStats>(WindowSpec.Standard.Count);
+        for (var i = 0; i < WindowSpec.Standard.Count; i++)
+        {
+            windows[WindowSpec.Standard[i].Name] = _state.Windows[i].Summarize(now);
+        }
+
+        return windows;
+    }
+
+    private void Touch(DateTimeOffset ingestedAt, DateTimeOffset? eventTime)
+    {
+        _state.Version++;
+        if (ingestedAt > _state.UpdatedAt)
+        {
+            _state.UpdatedAt = ingestedAt;
+        }
+
+        if (eventTime is { } t && (_state.LastEventTime is null || t > _state.LastEventTime))
+        {
+            _state.LastEventTime = t;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Insights.Grains.Domain;
+
+/// <summary>How each video keeps its state. Bound from configuration section <c>Insights:Video</c>.</summary>
+public sealed class VideoOptions
+{
+    public const string SectionName = "Insights:Video";
+
+    /// <summary>How often a video grain writes its state and reports to the leaderboard (write-behind).</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Comment ids remembered per video for de-duplication.</summary>
+    public int DedupCapacity { get; set; } = 50_000;
+
+    public int RecentComments { get; set; } = 20;
+
+    /// <summary>How many top terms and hashtags a video reports.</summary>
+    public int TopTerms { get; set; } = 10;
+
+    /// <summary>Distinct terms (and hashtags) tracked per video before the rarest are forgotten.</summary>
+    public int TermCapacity { get; set; } = 200;
+}

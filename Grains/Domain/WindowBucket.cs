@@ -1,0 +1,14 @@
+namespace Insights.Grains.Domain;
+
+/// <summary>What happened to a video during one bucket of event time.</summary>
+[GenerateSerializer]
+public struct WindowBucket
+{
+    /// <summary>Bucket number: event time in ticks divided by the bucket width.</summary>
+    [Id(0)] public long Index;
+    [Id(1)] public long Comments;
+    [Id(2)] public long Views;
+    [Id(3)] public long Likes;
+    [Id(4)] public long Shares;
+    [Id(5)] public SentimentTally Sentiment;
+}

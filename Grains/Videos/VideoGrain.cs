@@ -1,0 +1,182 @@
+namespace Insights.Grains.Videos;
+
+using Insights.Events;
+using Insights.Grains.Domain;
+using Insights.Sentiment;
+using Insights.Stats;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+/// <summary>
+/// One video: consumes its stream in batches, folds events into <see cref="VideoAggregate"/>, and writes state
+/// behind on a timer and on deactivation rather than per event.
+/// </summary>
+[ImplicitStreamSubscription(StreamNames.VideoNamespace)]
+public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<VideoStreamEvent>
+{
+    private readonly IPersistentState<VideoState> _state;
+    private readonly ISentimentAnalyzer _analyzer;
+    private readonly VideoOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<VideoGrain> _logger;
+    private static readonly SentimentResult Unscored = new(SentimentLabel.Neutral, 0, 0, 1, 0, "unscored");
+    private VideoAggregate _aggregate = null!;
+    private long _persistedVersion;
+    private long _reportedVersion;
+    private DateTimeOffset _reportedAt;
+
+    public VideoGrain(
+        [PersistentState("video", StorageNames.Grains)] IPersistentState<VideoState> state,
+        ISentimentAnalyzer analyzer,
+        IOptions<VideoOptions> options,
+        TimeProvider clock,
+        ILogger<VideoGrain> logger)
+    {
+        _state = state;
+        _analyzer = analyzer;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _aggregate = new VideoAggregate(this.GetPrimaryKeyString(), _state.State, _options);
+        _persistedVersion = _reportedVersion = _aggregate.Version;
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
+        {
+            KeepAlive = false,
+        });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+    }
+
+    public Task<VideoStats?> GetStats() =>
+        Task.FromResult(_aggregate.Exists ? _aggregate.ToStats(_clock.GetUtcNow()) : null);
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        var handle = handleFactory.Create<VideoStreamEvent>();
+        await handle.ResumeAsync(this);
+    }
+
+    public async Task OnNextAsync(IList<SequentialItem<VideoStreamEvent>> items)
+    {
+        var now = _clock.GetUtcNow();
+        List<CommentPosted>? comments = null;
+        foreach (var item in items)
+        {
+            try
+            {
+                switch (item.Item)
+                {
+                    case CommentPosted comment when _aggregate.TryClaim(comment):
+                        (comments ??= []).Add(comment);
+                        break;
+                    case EngagementObserved observation:
+                        _aggregate.ApplyEngagement(observation, now);
+                        break;
+                    case VideoPublished video:
+                        _aggregate.ApplyVideo(video);
+                        break;
+                }
+            }
+            catch (Exception ex)
+            {
+                // One bad event must not stall the stream or kill the grain; it is logged and skipped.
+                LogEventFailed(_aggregate.VideoId, item.Item?.GetType().Name, ex);
+            }
+        }
+
+        if (comments is null)
+        {
+            return;
+        }
+
+        var texts = new string[comments.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = comments[i].Text;
+        }
+
+        IReadOnlyList<SentimentResult> scores;
+        try
+        {
+            scores = await _analyzer.AnalyzeAsync(texts);
+        }
+        catch (Exception ex)
+        {
+            // The comments are claimed already; a redelivery would see them as duplicates. Count them unscored
+            // rather than lose them.
+            LogScoringFailed(_aggregate.VideoId, comments.Count, _analyzer.Name, ex);
+            scores = Enumerable.Repeat(Unscored, comments.Count).ToArray();
+        }
+
+        for (var i = 0; i < comments.Count; i++)
+        {
+            _aggregate.ApplyComment(comments[i], scores[i], now);
+        }
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogStreamError(_aggregate.VideoId, ex);
+        return Task.CompletedTask;
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var version = _aggregate.Version;
+        if (version != _persistedVersion)
+        {
+            try
+            {
+                await _state.WriteStateAsync(cancellationToken);
+                _persistedVersion = version;
+            }
+            catch (Exception ex)
+            {
+                // Stays dirty: the next tick or the deactivation retries the write.
+                LogFlushFailed(_aggregate.VideoId, ex);
+            }
+        }
+
+        await ReportAsync();
+    }
+
+    private Task ReportAsync()
+    {
+        var now = _clock.GetUtcNow();
+        var changed = _aggregate.Version != _reportedVersion;
+        // Windows decay as time passes, so an active video reports now and then even without news.
+        var decaying = _aggregate.LastEventTime > now - TimeSpan.FromDays(1) && now - _reportedAt > TimeSpan.FromMinutes(1);
+        if (!_aggregate.Exists || !(changed || decaying))
+        {
+            return Task.CompletedTask;
+        }
+
+        _reportedVersion = _aggregate.Version;
+        _reportedAt = now;
+        return GrainFactory.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey).Report(_aggregate.ToSummary(now));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Video {VideoId}: skipped an event of type {EventType} that failed to apply")]
+    private partial void LogEventFailed(string videoId, string? eventType, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Video {VideoId}: scoring {Count} comments with {Analyzer} failed; counted as unscored")]
+    private partial void LogScoringFailed(string videoId, int count, string analyzer, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId}: stream reported an error")]
+    private partial void LogStreamError(string videoId, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId}: writing state failed; will retry")]
+    private partial void LogFlushFailed(string videoId, Exception ex);
+}

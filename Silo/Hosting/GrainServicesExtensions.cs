@@ -1,0 +1,18 @@
+namespace Insights.Silo.Hosting;
+
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using Insights.Grains.Domain;
+using Insights.Grains.Leaderboard;
+
+public static class GrainServicesExtensions
+{
+    /// <summary>Options and services the grains take in their constructors.</summary>
+    public static IServiceCollection AddInsightsGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<VideoOptions>().Bind(configuration.GetSection(VideoOptions.SectionName));
+        services.AddOptions<LeaderboardOptions>().Bind(configuration.GetSection(LeaderboardOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

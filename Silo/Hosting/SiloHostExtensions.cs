@@ -1,0 +1,37 @@
+namespace Insights.Silo.Hosting;
+
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+public static class SiloHostExtensions
+{
+    /// <summary>Everything a production silo process needs, read from the host's configuration.</summary>
+    public static IHostApplicationBuilder AddInsightsSilo(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.UseOrleans(silo => silo
+            .AddInsightsClustering(configuration)
+            .AddInsightsStorage(configuration)
+            .AddInsightsStreams(configuration));
+        builder.Services
+            .AddInsightsGrains(configuration)
+            .AddInsightsSentiment(configuration);
+        builder.Services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapInsightsHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}
+
+/// <summary>Ready once the silo has joined the cluster and is serving grains.</summary>
+internal sealed class SiloReadyCheck(Orleans.Runtime.ISiloStatusOracle oracle) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(oracle.CurrentStatus == Orleans.Runtime.SiloStatus.Active
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"silo is {oracle.CurrentStatus}"));
+}
