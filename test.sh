@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (every test project in Insights.sln) and ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+mkdir -p .local
+log=.local/test.log
+
+dotnet build Insights.sln -c Release -nologo -v quiet 2>&1 | tail -n 5
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test Insights.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # a test host that crashed reports no count of its own
+fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,83 @@
+namespace Insights.Api.Tests;
+
+using System.Net;
+using System.Net.Sockets;
+using Insights.Silo.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// A real silo (the Silo project's own wiring, on free loopback ports) and the API in a WebApplicationFactory
+/// connected to it as an Orleans client, exactly as in production but in one process.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    private IHost? _silo;
+
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var clusterId = "api-tests-" + Guid.NewGuid().ToString("N")[..8];
+        Settings["Insights:Cluster:Provider"] = "Localhost";
+        Settings["Insights:Cluster:ClusterId"] = clusterId;
+        Settings["Insights:Cluster:SiloPort"] = FreePort().ToString();
+        Settings["Insights:Cluster:GatewayPort"] = FreePort().ToString();
+        Settings["Insights:Storage:Provider"] = "Memory";
+        Settings["Insights:Video:FlushInterval"] = "00:00:01";
+
+        var silo = Host.CreateApplicationBuilder();
+        silo.Configuration.AddInMemoryCollection(Settings);
+        silo.AddInsightsSilo();
+        _silo = silo.Build();
+        await _silo.StartAsync();
+
+        Factory = CreateApi();
+        Client = Factory.CreateClient();
+    }
+
+    /// <summary>Another API instance on the same cluster, with some settings changed.</summary>
+    public WebApplicationFactory<Program> CreateApi(IDictionary<string, string?>? overrides = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in Settings)
+            {
+                web.UseSetting(key, value);
+            }
+
+            foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            {
+                web.UseSetting(key, value);
+            }
+        });
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        if (_silo is not null)
+        {
+            await _silo.StopAsync();
+            _silo.Dispose();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}

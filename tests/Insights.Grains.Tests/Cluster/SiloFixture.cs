@@ -1,0 +1,84 @@
+namespace Insights.Grains.Tests.Cluster;
+
+using Insights.Configuration;
+using Insights.Events;
+using Insights.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Orleans.Runtime;
+using Orleans.Streams;
+using Orleans.TestingHost;
+
+/// <summary>
+/// A one-silo in-process cluster wired exactly like the real silo (storage, streams, grains, analyzer), with grain
+/// state in a temporary folder so tests can restart the silo and find it again.
+/// </summary>
+public sealed class SiloFixture : IAsyncLifetime
+{
+    public string StatePath { get; } = Path.Combine(Path.GetTempPath(), "insights-grains-" + Guid.NewGuid().ToString("N"));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    private IConfiguration Configuration => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Insights:Storage:Provider"] = "File",
+        ["Insights:Storage:Path"] = StatePath,
+        ["Insights:Video:FlushInterval"] = "00:00:01",
+        ["Insights:Leaderboard:FlushInterval"] = "00:00:01",
+    }).Build();
+
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>Stops every silo gracefully and starts a new cluster over the same state folder.</summary>
+    public async Task RestartAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
+        var configuration = Configuration;
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddInsightsStorage(configuration).AddInsightsStreams(configuration));
+        builder.ConfigureSiloHost((_, host) => host.Services.AddInsightsGrains(configuration).AddInsightsSentiment(configuration));
+        builder.ConfigureClient(client => client.AddInsightsStreams(new InsightsStreamOptions()));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        try
+        {
+            Directory.Delete(StatePath, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    public Task Publish(string videoId, params VideoStreamEvent[] events) =>
+        Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<VideoStreamEvent>(StreamId.Create(StreamNames.VideoNamespace, videoId))
+            .OnNextBatchAsync(events);
+
+    /// <summary>Polls until the condition holds: streams deliver asynchronously.</summary>
+    public static async Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var value = await probe();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
