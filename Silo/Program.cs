@@ -1,8 +1,17 @@
+namespace Insights.Silo;
+
 using Insights.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddInsightsSilo();
+// A named class rather than top-level statements: the API's test host needs the one global 'Program' to be the API's.
+internal static class Program
+{
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddInsightsSilo();
 
-var app = builder.Build();
-app.MapInsightsHealth();
-app.Run();
+        var app = builder.Build();
+        app.MapInsightsHealth();
+        app.Run();
+    }
+}

@@ -111,13 +111,13 @@ public sealed class FileGrainStorage : IGrainStorage
     private string PathOf(string stateName, GrainId grainId) =>
         Path.Combine(_root, SafeName(stateName), SafeName(grainId.Type.ToString()!), SafeName(grainId.Key.ToString()!) + ".state");
 
-    /// <summary>Keeps letters, digits, '-', '_' and '.'; escapes everything else so no key can leave the folder.</summary>
+    /// <summary>Keeps letters, digits, '-' and '_'; escapes everything else so no key can leave the folder.</summary>
     internal static string SafeName(string name)
     {
         var sb = new StringBuilder(name.Length);
         foreach (var c in name)
         {
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' || (c == '.' && sb.Length > 0))
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
             {
                 sb.Append(c);
             }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
+    private readonly string _statePath = Path.Combine(Path.GetTempPath(), "insights-api-" + Guid.NewGuid().ToString("N"));
     private IHost? _silo;
 
     public Dictionary<string, string?> Settings { get; } = new();
@@ -29,7 +30,8 @@ public sealed class ApiFixture : IAsyncLifetime
         Settings["Insights:Cluster:ClusterId"] = clusterId;
         Settings["Insights:Cluster:SiloPort"] = FreePort().ToString();
         Settings["Insights:Cluster:GatewayPort"] = FreePort().ToString();
-        Settings["Insights:Storage:Provider"] = "Memory";
+        Settings["Insights:Storage:Provider"] = "File";
+        Settings["Insights:Storage:Path"] = _statePath;
         Settings["Insights:Video:FlushInterval"] = "00:00:01";
 
         var silo = Host.CreateApplicationBuilder();
@@ -65,6 +67,11 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             await _silo.StopAsync();
             _silo.Dispose();
+        }
+
+        if (Directory.Exists(_statePath))
+        {
+            Directory.Delete(_statePath, recursive: true);
         }
     }
 

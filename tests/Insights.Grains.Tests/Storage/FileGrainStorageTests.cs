@@ -45,8 +45,8 @@ public sealed class FileGrainStorageTests : IDisposable
         await other.ReadStateAsync("video", Video("v1"), read);
         Assert.True(read.RecordExists);
         Assert.Equal("1", read.ETag);
-        Assert.Equal(42, read.State.Comments);
-        Assert.Equal(3, read.State.LateEvents);
+        Assert.Equal(42, read.State!.Comments);
+        Assert.Equal(3, read.State!.LateEvents);
     }
 
     [Fact]
@@ -57,15 +57,15 @@ public sealed class FileGrainStorageTests : IDisposable
 
         var stale = new GrainState<VideoState>();
         await _storage.ReadStateAsync("video", Video("v1"), stale);
-        first.State.Comments = 2;
+        first.State!.Comments = 2;
         await _storage.WriteStateAsync("video", Video("v1"), first); // version 2
 
-        stale.State.Comments = 99;
+        stale.State!.Comments = 99;
         await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("video", Video("v1"), stale));
 
         var read = new GrainState<VideoState>();
         await _storage.ReadStateAsync("video", Video("v1"), read);
-        Assert.Equal(2, read.State.Comments);
+        Assert.Equal(2, read.State!.Comments);
         Assert.Equal("2", read.ETag);
     }
 
