@@ -20,7 +20,11 @@ public static class StreamExtensions
                 {
                     b.ConfigurePartitioning(options.Queues);
                     b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-                    b.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = options.DeliveryBatchSize));
+                    b.ConfigurePullingAgent(agent => agent.Configure(o =>
+                    {
+                        o.BatchContainerBatchSize = options.DeliveryBatchSize;
+                        o.GetQueueMsgsTimerPeriod = options.PollInterval;
+                    }));
                 });
                 break;
             default:

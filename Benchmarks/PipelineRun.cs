@@ -1,0 +1,242 @@
+namespace Insights.Benchmarks;
+
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Insights.Events;
+using Insights.Silo.Hosting;
+using Insights.Wire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+/// <summary>
+/// The real pipeline in one process: a silo wired exactly like Silo/Program.cs (file grain storage, memory streams,
+/// implicit subscriptions, the local analyzer), producers parsing the wire format and publishing per-video batches.
+/// </summary>
+public sealed class PipelineRun : IAsyncDisposable
+{
+    private readonly BenchmarkOptions _options;
+    private readonly string _statePath = Path.Combine(Path.GetTempPath(), "insights-bench-" + Guid.NewGuid().ToString("N"));
+    private IHost _silo = null!;
+
+    public PipelineRun(BenchmarkOptions options) => _options = options;
+
+    public sealed record Result(double Seconds, long Counted, IReadOnlyList<double> FreshnessMs, double BytesPerGrain, double StateBytesPerVideo);
+
+    private IClusterClient Client => _silo.Services.GetRequiredService<IClusterClient>();
+
+    public async Task StartAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Insights:Cluster:SiloPort"] = FreePort().ToString(),
+            ["Insights:Cluster:GatewayPort"] = FreePort().ToString(),
+            ["Insights:Cluster:ClusterId"] = "bench",
+            ["Insights:Storage:Provider"] = "File",
+            ["Insights:Storage:Path"] = _statePath,
+        });
+        builder.AddInsightsSilo();
+        _silo = builder.Build();
+        await _silo.StartAsync();
+    }
+
+    public async Task<Result> RunAsync(Workload workload)
+    {
+        var provider = Client.GetStreamProvider(StreamNames.Provider);
+        using var stopProbe = new CancellationTokenSource();
+        var watch = Stopwatch.StartNew();
+        var probe = Task.Run(() => ProbeFreshnessAsync(provider, stopProbe.Token));
+
+        var next = -1;
+        var producers = Enumerable.Range(0, _options.Producers).Select(_ => Task.Run(async () =>
+        {
+            var producer = new Producer(provider, _options.PublishBatch);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < workload.Batches.Count)
+            {
+                await producer.AddAsync(workload.Batches[i]);
+            }
+
+            await producer.FlushAsync();
+        })).ToArray();
+        await Task.WhenAll(producers);
+        var counted = await WaitUntilCountedAsync(workload);
+        var seconds = watch.Elapsed.TotalSeconds;
+        await stopProbe.CancelAsync();
+        var freshness = await probe;
+
+        var (bytesPerGrain, stateBytes) = await MeasureMemoryAsync(workload.CommentsPerVideo.Count);
+        return new Result(seconds, counted, freshness, bytesPerGrain, stateBytes);
+    }
+
+    /// <summary>Buffers parsed events per video and publishes a batch per video, as a partition reader would.</summary>
+    private sealed class Producer(IStreamProvider provider, int publishBatch)
+    {
+        private readonly WireEventParser _parser = new(new IngestLimits(), TimeProvider.System);
+        private readonly Dictionary<string, List<VideoStreamEvent>> _buffers = new(StringComparer.Ordinal);
+        private readonly List<Task> _inFlight = [];
+
+        public async Task AddAsync(byte[] batch)
+        {
+            using (var doc = JsonDocument.Parse(batch))
+            {
+                var now = DateTimeOffset.UtcNow;
+                foreach (var element in doc.RootElement.EnumerateArray())
+                {
+                    if (_parser.Parse(element, now).Event is not { } e)
+                    {
+                        throw new InvalidOperationException("generated events are always valid");
+                    }
+
+                    if (!_buffers.TryGetValue(e.VideoId, out var buffer))
+                    {
+                        _buffers[e.VideoId] = buffer = new List<VideoStreamEvent>(publishBatch);
+                    }
+
+                    buffer.Add(e);
+                    if (buffer.Count >= publishBatch)
+                    {
+                        _inFlight.Add(PublishAsync(e.VideoId, buffer));
+                        _buffers[e.VideoId] = new List<VideoStreamEvent>(publishBatch);
+                    }
+                }
+            }
+
+            if (_inFlight.Count >= 64)
+            {
+                await Task.WhenAll(_inFlight);
+                _inFlight.Clear();
+            }
+        }
+
+        public async Task FlushAsync()
+        {
+            foreach (var (video, buffer) in _buffers)
+            {
+                if (buffer.Count > 0)
+                {
+                    _inFlight.Add(PublishAsync(video, buffer));
+                }
+            }
+
+            _buffers.Clear();
+            await Task.WhenAll(_inFlight);
+        }
+
+        private async Task PublishAsync(string video, List<VideoStreamEvent> events)
+        {
+            var stream = provider.GetStream<VideoStreamEvent>(StreamId.Create(StreamNames.VideoNamespace, video));
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await stream.OnNextBatchAsync(events);
+                    return;
+                }
+                catch (Exception) when (attempt < 1000)
+                {
+                    // Memory queues refuse events when full: that is back-pressure, so wait and try again.
+                    await Task.Delay(10);
+                }
+            }
+        }
+    }
+
+    private async Task<long> WaitUntilCountedAsync(Workload workload)
+    {
+        var pending = new ConcurrentDictionary<string, long>(workload.CommentsPerVideo);
+        long counted = 0;
+        var deadline = Stopwatch.StartNew();
+        while (!pending.IsEmpty && deadline.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Parallel.ForEachAsync(pending.Keys.ToList(), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (video, _) =>
+            {
+                var stats = await Client.GetGrain<IVideoGrain>(video).GetStats();
+                if (stats?.Totals.Comments == pending[video])
+                {
+                    pending.TryRemove(video, out var n);
+                    Interlocked.Add(ref counted, n);
+                }
+            });
+            if (!pending.IsEmpty)
+            {
+                await Task.Delay(20);
+            }
+        }
+
+        return counted;
+    }
+
+    /// <summary>While the load runs: publish one comment to a probe video and time until a GET shows it.</summary>
+    private async Task<IReadOnlyList<double>> ProbeFreshnessAsync(IStreamProvider provider, CancellationToken stop)
+    {
+        const string video = "bench-probe";
+        var stream = provider.GetStream<VideoStreamEvent>(StreamId.Create(StreamNames.VideoNamespace, video));
+        var grain = Client.GetGrain<IVideoGrain>(video);
+        var samples = new List<double>();
+        for (var n = 1; !stop.IsCancellationRequested; n++)
+        {
+            var now = DateTimeOffset.UtcNow;
+            await stream.OnNextAsync(new CommentPosted { VideoId = video, CommentId = "probe-" + n, Text = "probe", CreateTime = now, IngestedAt = now });
+            var accepted = Stopwatch.StartNew();
+            while ((await grain.GetStats())?.Totals.Comments < n || (await grain.GetStats()) is null)
+            {
+                await Task.Delay(1);
+            }
+
+            samples.Add(accepted.Elapsed.TotalMilliseconds);
+            try
+            {
+                await Task.Delay(20, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return samples;
+    }
+
+    /// <summary>Heap held by the active grains: measured with them active, then after they are all deactivated.</summary>
+    private async Task<(double BytesPerGrain, double StateBytesPerVideo)> MeasureMemoryAsync(int videos)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(6)); // let write-behind flush every video
+        var active = Heap();
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var idle = Heap();
+        var files = Directory.EnumerateFiles(_statePath, "*.state", SearchOption.AllDirectories).Select(f => new FileInfo(f).Length).ToList();
+        return ((active - idle) / (double)videos, files.Count == 0 ? 0 : files.Average());
+    }
+
+    private static long Heap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _silo.StopAsync();
+        _silo.Dispose();
+        Directory.Delete(_statePath, recursive: true);
+    }
+}
