@@ -32,12 +32,12 @@ wait_ready() { # name url
 }
 
 echo "Starting silo (log: $LOGS/silo.log)..."
-ASPNETCORE_URLS=$SILO_URL dotnet Silo/bin/Release/net10.0/Insights.Silo.dll --contentRoot Silo >"$LOGS/silo.log" 2>&1 &
+ASPNETCORE_URLS=$SILO_URL dotnet Silo/bin/Release/net10.0/Insights.Silo.dll --contentRoot "$PWD/Silo" >"$LOGS/silo.log" 2>&1 &
 pids+=($!)
 wait_ready silo "$SILO_URL"
 
 echo "Starting API (log: $LOGS/api.log)..."
-ASPNETCORE_URLS=$API_URL dotnet Api/bin/Release/net10.0/Insights.Api.dll --contentRoot Api >"$LOGS/api.log" 2>&1 &
+ASPNETCORE_URLS=$API_URL dotnet Api/bin/Release/net10.0/Insights.Api.dll --contentRoot "$PWD/Api" >"$LOGS/api.log" 2>&1 &
 pids+=($!)
 wait_ready api "$API_URL"
 

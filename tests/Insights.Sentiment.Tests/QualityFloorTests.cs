@@ -13,8 +13,8 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
     /// <summary>Macro-F1 reached by lexicon/1, and the floor 0.02 below it.</summary>
     private static readonly Dictionary<string, double> Reached = new()
     {
-        ["tweeteval_val.tsv"] = 0.6462,
-        ["vader_tweets.tsv"] = 0.7432,
+        ["tweeteval_val.tsv"] = 0.6458,
+        ["vader_tweets.tsv"] = 0.7438,
     };
 
     private const double AllowedDrop = 0.02;
