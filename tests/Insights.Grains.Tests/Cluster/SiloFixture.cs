@@ -12,21 +12,34 @@ using Orleans.TestingHost;
 /// A one-silo in-process cluster wired exactly like the real silo (storage, streams, grains, analyzer), with grain
 /// state in a temporary folder so tests can restart the silo and find it again.
 /// </summary>
-public sealed class SiloFixture : IAsyncLifetime
+public class SiloFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
+
+    public SiloFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>For fixtures that need other settings (another analyzer, another backend).</summary>
+    protected SiloFixture(IReadOnlyDictionary<string, string?> extraSettings) => _extraSettings = extraSettings;
+
     public string StatePath { get; } = Path.Combine(Path.GetTempPath(), "insights-grains-" + Guid.NewGuid().ToString("N"));
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
 
-    private IConfiguration Configuration => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Insights:Storage:Provider"] = "File",
-        ["Insights:Storage:Path"] = StatePath,
-        ["Insights:Video:FlushInterval"] = "00:00:01",
-        ["Insights:Leaderboard:FlushInterval"] = "00:00:01",
-    }).Build();
+    private IConfiguration Configuration => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Insights:Storage:Provider"] = "File",
+            ["Insights:Storage:Path"] = StatePath,
+            ["Insights:Video:FlushInterval"] = "00:00:01",
+            ["Insights:Leaderboard:FlushInterval"] = "00:00:01",
+        })
+        .AddInMemoryCollection(_extraSettings)
+        .Build();
 
     public Task InitializeAsync() => StartAsync();
 
