@@ -16,6 +16,7 @@ public static class EventsApi
             .Produces<IngestResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
         return app;
     }
@@ -26,6 +27,7 @@ public static class EventsApi
         var outcome = await ingestor.IngestAsync(request.Body, request.ContentLength, cancellationToken);
         return outcome.Response is { } response
             ? TypedResults.Ok(response)
-            : TypedResults.Problem(title: outcome.Problem, detail: outcome.Detail, statusCode: outcome.StatusCode);
+            : TypedResults.Problem(title: outcome.Problem, detail: outcome.Detail, statusCode: outcome.StatusCode,
+                extensions: outcome.QuarantineId is null ? null : new Dictionary<string, object?> { ["quarantineId"] = outcome.QuarantineId });
     }
 }

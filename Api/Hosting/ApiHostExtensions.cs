@@ -3,6 +3,7 @@ namespace Insights.Api.Hosting;
 using System.Text.Json.Serialization;
 using Insights.Api.Apis;
 using Insights.Api.Ingest;
+using Insights.Lake.Hosting;
 using Insights.Wire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -11,6 +12,8 @@ public static class ApiHostExtensions
 {
     public static IHostApplicationBuilder AddInsightsApi(this IHostApplicationBuilder builder)
     {
+        // The lake first: its shutdown flush then runs after the Orleans client has stopped taking requests.
+        builder.Services.AddInsightsLake(builder.Configuration).AddInsightsLakeIngestWriters();
         builder.AddInsightsOrleansClient();
         builder.Services.AddOptions<IngestLimits>().Bind(builder.Configuration.GetSection(IngestLimits.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);

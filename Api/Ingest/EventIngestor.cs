@@ -1,31 +1,40 @@
 namespace Insights.Api.Ingest;
 
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Insights.Events;
+using Insights.Lake.Records;
+using Insights.Lake.Zones;
 using Insights.Wire;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
 
 /// <summary>
-/// Reads an ingest batch, validates each event on its own, and publishes the good ones to their videos' streams,
-/// one batch per video so grains receive them together.
+/// Reads an ingest batch, validates each event on its own, publishes the good ones to their videos' streams (one
+/// batch per video, so grains receive them together), lands them in the raw zone exactly as received, and puts
+/// every refused event in the quarantine zone with its reason.
 /// </summary>
 public sealed partial class EventIngestor(
     IClusterClient cluster,
+    RawZoneWriter raw,
+    QuarantineWriter quarantine,
     IOptions<IngestLimits> limits,
     TimeProvider clock,
     ILogger<EventIngestor> logger)
 {
+    private const string Source = "api";
+    private const int MaxQuarantinedBodyChars = 64 * 1024;
     private readonly IngestLimits _limits = limits.Value;
     private readonly WireEventParser _parser = new(limits.Value, clock);
 
     public async Task<IngestOutcome> IngestAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
     {
+        var receivedAt = clock.GetUtcNow();
         if (contentLength > _limits.MaxBodyBytes)
         {
-            return TooLarge(contentLength.Value);
+            return TooLarge(contentLength.Value, ReadOnlyMemory<byte>.Empty, receivedAt);
         }
 
         var buffer = new ArrayBufferWriter<byte>(contentLength is > 0 and var n ? (int)Math.Min(n, _limits.MaxBodyBytes) : 16 * 1024);
@@ -40,7 +49,7 @@ public sealed partial class EventIngestor(
             buffer.Advance(read);
             if (buffer.WrittenCount > _limits.MaxBodyBytes)
             {
-                return TooLarge(buffer.WrittenCount);
+                return TooLarge(buffer.WrittenCount, buffer.WrittenMemory, receivedAt);
             }
         }
 
@@ -51,8 +60,9 @@ public sealed partial class EventIngestor(
         }
         catch (JsonException ex)
         {
-            return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "Malformed JSON",
-                $"The body is not valid JSON: {ex.Message}");
+            var reason = $"The body is not valid JSON: {ex.Message}";
+            return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "Malformed JSON", reason,
+                QuarantineBody(buffer.WrittenMemory, reason, receivedAt));
         }
 
         using (document)
@@ -60,30 +70,41 @@ public sealed partial class EventIngestor(
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Array)
             {
-                return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "Not a batch",
-                    $"The body must be a JSON array of events, not {WireEventParser.Describe(root.ValueKind)}.");
+                var reason = $"The body must be a JSON array of events, not {WireEventParser.Describe(root.ValueKind)}.";
+                return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "Not a batch", reason,
+                    QuarantineBody(buffer.WrittenMemory, reason, receivedAt));
             }
 
             var count = root.GetArrayLength();
             if (count > _limits.MaxBatchEvents)
             {
-                return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Batch too long",
-                    $"A batch holds at most {_limits.MaxBatchEvents} events (limit Insights:Ingest:MaxBatchEvents); this one has {count}.");
+                var reason = $"A batch holds at most {_limits.MaxBatchEvents} events (limit Insights:Ingest:MaxBatchEvents); this one has {count}.";
+                return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Batch too long", reason,
+                    QuarantineBody(buffer.WrittenMemory, reason, receivedAt));
             }
 
-            return IngestOutcome.Ok(await ValidateAndPublishAsync(root, count));
+            // Check room in the lake first: past this point events reach grains, which cannot be undone.
+            if (!raw.Writer.HasRoomFor(count) || !quarantine.Writer.HasRoomFor(count))
+            {
+                return IngestOutcome.Refused(StatusCodes.Status503ServiceUnavailable, "Lake unavailable",
+                    "The lake is not taking writes fast enough (storage down or slow) and its buffer is full; send the batch again later.");
+            }
+
+            return IngestOutcome.Ok(await ValidateAndPublishAsync(root, count, receivedAt));
         }
     }
 
-    private async Task<IngestResponse> ValidateAndPublishAsync(JsonElement batch, int count)
+    private async Task<IngestResponse> ValidateAndPublishAsync(JsonElement batch, int count, DateTimeOffset receivedAt)
     {
-        var ingestedAt = clock.GetUtcNow();
+        var batchId = Guid.NewGuid().ToString("N");
         var results = new IngestItemResult[count];
+        var rawRecords = new RawEventRecord?[count];
+        var quarantined = new List<QuarantineRecord>();
         var byVideo = new Dictionary<string, (List<VideoStreamEvent> Events, List<int> Indexes)>(StringComparer.Ordinal);
         var index = 0;
         foreach (var element in batch.EnumerateArray())
         {
-            var parsed = _parser.Parse(element, ingestedAt);
+            var parsed = _parser.Parse(element, receivedAt);
             if (parsed.Event is { } e)
             {
                 if (!byVideo.TryGetValue(e.VideoId, out var group))
@@ -94,14 +115,37 @@ public sealed partial class EventIngestor(
                 group.Events.Add(e);
                 group.Indexes.Add(index);
                 results[index] = new IngestItemResult(index, IngestItemResult.AcceptedStatus, parsed.Type, parsed.Id, null);
+                rawRecords[index] = new RawEventRecord
+                {
+                    ReceivedAt = receivedAt,
+                    Source = Source,
+                    BatchId = batchId,
+                    Index = index,
+                    Type = parsed.Type!,
+                    Event = RawJson.From(element),
+                };
             }
             else
             {
-                results[index] = new IngestItemResult(index, IngestItemResult.RejectedStatus, parsed.Type, parsed.Id, parsed.Error);
+                var quarantineId = QuarantineWriter.NewId();
+                quarantined.Add(new QuarantineRecord
+                {
+                    QuarantineId = quarantineId,
+                    ReceivedAt = receivedAt,
+                    Source = Source,
+                    Stage = "ingest",
+                    Reason = parsed.Error!,
+                    Type = parsed.Type,
+                    Id = parsed.Id,
+                    Payload = RawJson.From(element),
+                });
+                results[index] = new IngestItemResult(index, IngestItemResult.RejectedStatus, parsed.Type, parsed.Id, parsed.Error, quarantineId);
             }
 
             index++;
         }
+
+        quarantine.Writer.AddChecked(quarantined);
 
         var provider = cluster.GetStreamProvider(StreamNames.Provider);
         await Task.WhenAll(byVideo.Select(async pair =>
@@ -117,9 +161,13 @@ public sealed partial class EventIngestor(
                 foreach (var i in pair.Value.Indexes)
                 {
                     results[i] = results[i] with { Status = IngestItemResult.RetryStatus, Error = "could not be queued now; send it again" };
+                    rawRecords[i] = null;
                 }
             }
         }));
+
+        // Only what was accepted lands in the raw zone: an event answered "retry" will arrive again.
+        raw.Writer.AddChecked(rawRecords.OfType<RawEventRecord>().ToList());
 
         int accepted = 0, rejected = 0, retry = 0;
         foreach (var r in results)
@@ -135,10 +183,37 @@ public sealed partial class EventIngestor(
         return new IngestResponse(accepted, rejected, retry, results);
     }
 
-    private IngestOutcome TooLarge(long size) =>
-        IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Body too large",
-            $"The body may hold at most {_limits.MaxBodyBytes} bytes (limit Insights:Ingest:MaxBodyBytes); this one has {size} or more.");
+    private IngestOutcome TooLarge(long size, ReadOnlyMemory<byte> start, DateTimeOffset receivedAt)
+    {
+        var reason = $"The body may hold at most {_limits.MaxBodyBytes} bytes (limit Insights:Ingest:MaxBodyBytes); this one has {size} or more.";
+        return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Body too large", reason, QuarantineBody(start, reason, receivedAt));
+    }
+
+    /// <summary>A body refused as a whole is kept too, as text (it may not be JSON), cut at 64 KiB.</summary>
+    private string QuarantineBody(ReadOnlyMemory<byte> body, string reason, DateTimeOffset receivedAt)
+    {
+        var id = QuarantineWriter.NewId();
+        var length = Math.Min(body.Length, MaxQuarantinedBodyChars);
+        var text = Encoding.UTF8.GetString(body.Span[..length]);
+        if (!quarantine.TryAdd([new QuarantineRecord
+            {
+                QuarantineId = id,
+                ReceivedAt = receivedAt,
+                Source = Source,
+                Stage = "ingest",
+                Reason = reason,
+                PayloadText = text,
+            }]))
+        {
+            LogQuarantineFull(id);
+        }
+
+        return id;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue {Count} events for video {VideoId}; answered retry")]
     private partial void LogPublishFailed(string videoId, int count, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Quarantine buffer full; refused body {QuarantineId} was answered but not kept")]
+    private partial void LogQuarantineFull(string quarantineId);
 }

@@ -41,6 +41,8 @@ public sealed class VideoAggregate
 
     public DateTimeOffset? LastEventTime => _state.LastEventTime;
 
+    public VideoInfo? Video => _state.Video;
+
     /// <summary>
     /// Claims a comment for counting. False for a comment id counted before, which is then only tallied as a
     /// duplicate. Call before scoring so duplicates cost no sentiment work.

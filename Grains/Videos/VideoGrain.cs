@@ -2,6 +2,7 @@ namespace Insights.Grains.Videos;
 
 using Insights.Events;
 using Insights.Grains.Domain;
+using Insights.Lake.Zones;
 using Insights.Sentiment;
 using Insights.Stats;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,8 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
 {
     private readonly IPersistentState<VideoState> _state;
     private readonly ISentimentAnalyzer _analyzer;
+    private readonly ProcessedZoneWriter _processed;
+    private readonly QuarantineWriter _quarantine;
     private readonly VideoOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<VideoGrain> _logger;
@@ -30,12 +33,16 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
     public VideoGrain(
         [PersistentState("video", StorageNames.Grains)] IPersistentState<VideoState> state,
         ISentimentAnalyzer analyzer,
+        ProcessedZoneWriter processed,
+        QuarantineWriter quarantine,
         IOptions<VideoOptions> options,
         TimeProvider clock,
         ILogger<VideoGrain> logger)
     {
         _state = state;
         _analyzer = analyzer;
+        _processed = processed;
+        _quarantine = quarantine;
         _options = options.Value;
         _clock = clock;
         _logger = logger;
@@ -84,13 +91,18 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
                         break;
                     case VideoPublished video:
                         _aggregate.ApplyVideo(video);
+                        GrainFactory.GetGrain<IDimensionsGrain>(IDimensionsGrain.GlobalKey).ReportVideo(_aggregate.VideoId, _aggregate.Video!).Ignore();
                         break;
                 }
             }
             catch (Exception ex)
             {
-                // One bad event must not stall the stream or kill the grain; it is logged and skipped.
+                // A poison event must not stall the stream or kill the grain: it goes to quarantine with the reason.
                 LogEventFailed(_aggregate.VideoId, item.Item?.GetType().Name, ex);
+                if (item.Item is { } poison)
+                {
+                    await _quarantine.AddAsync(LakeRows.Poison(poison, ex, now));
+                }
             }
         }
 
@@ -118,10 +130,15 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
             scores = Enumerable.Repeat(Unscored, comments.Count).ToArray();
         }
 
+        var rows = new List<Lake.Records.CommentRow>(comments.Count);
         for (var i = 0; i < comments.Count; i++)
         {
             _aggregate.ApplyComment(comments[i], scores[i], now);
+            rows.Add(LakeRows.Comment(comments[i], scores[i]));
         }
+
+        // Waits while the lake's buffer is full, which holds back this stream: back-pressure, not loss.
+        await _processed.AddCommentsAsync(rows);
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -141,6 +158,8 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
             {
                 await _state.WriteStateAsync(cancellationToken);
                 _persistedVersion = version;
+                var now = _clock.GetUtcNow();
+                await _processed.AddSnapshotAsync(LakeRows.Snapshot(_aggregate.ToStats(now), version, now), cancellationToken);
             }
             catch (Exception ex)
             {

@@ -3,6 +3,7 @@ namespace Insights.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using Insights.Grains.Domain;
+using Insights.Grains.Dimensions;
 using Insights.Grains.Leaderboard;
 
 public static class GrainServicesExtensions
@@ -12,6 +13,7 @@ public static class GrainServicesExtensions
     {
         services.AddOptions<VideoOptions>().Bind(configuration.GetSection(VideoOptions.SectionName));
         services.AddOptions<LeaderboardOptions>().Bind(configuration.GetSection(LeaderboardOptions.SectionName));
+        services.AddOptions<DimensionsOptions>().Bind(configuration.GetSection(DimensionsOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,24 +1,70 @@
 namespace Insights.Silo.Hosting;
 
 using Insights.Sentiment;
+using Insights.Sentiment.Azure;
 
 public static class SentimentExtensions
 {
     public const string SectionName = "Insights:Sentiment";
 
-    /// <summary>The analyzer video grains score comments with: <c>Local</c> (the built-in lexicon analyzer).</summary>
+    public const string AzureSectionName = SectionName + ":Azure";
+
+    /// <summary>
+    /// The analyzer video grains score comments with, from <c>Insights:Sentiment:Analyzer</c>:
+    /// <list type="bullet">
+    /// <item><c>Local</c> (default): the built-in lexicon analyzer;</item>
+    /// <item><c>Azure</c>: Azure AI Language (settings in <c>Insights:Sentiment:Azure</c>), texts of all grains of
+    /// the silo batched into requests of up to 10 documents; a request failing after its retries fails its callers
+    /// (their comments are counted unscored);</item>
+    /// <item><c>AzureWithLocalFallback</c>: the same, with a circuit breaker and the local analyzer scoring whatever
+    /// Azure cannot (outage, open circuit, rejected document, a caller waiting longer than <c>FallbackAfter</c>).</item>
+    /// </list>
+    /// Settings are checked here, so a bad value stops the silo at start with a message naming the key.
+    /// </summary>
     public static IServiceCollection AddInsightsSentiment(this IServiceCollection services, IConfiguration configuration)
     {
-        var analyzer = configuration.GetSection(SectionName)["Analyzer"] ?? "Local";
+        var section = configuration.GetSection(SectionName);
+        var analyzer = section["Analyzer"] ?? "Local";
         switch (analyzer)
         {
             case "Local":
                 services.AddSingleton<ISentimentAnalyzer, LexiconSentimentAnalyzer>();
                 break;
+            case "Azure":
+            case "AzureWithLocalFallback":
+                var options = ReadAzureOptions(configuration);
+                var localFallback = analyzer == "AzureWithLocalFallback";
+                services.AddSingleton<LexiconSentimentAnalyzer>();
+                services.AddSingleton<ISentimentAnalyzer>(sp => AzureSentiment.CreateAnalyzer(
+                    options,
+                    localFallback,
+                    sp.GetRequiredService<LexiconSentimentAnalyzer>(),
+                    sp.GetRequiredService<ILoggerFactory>()));
+                break;
             default:
-                throw new InvalidOperationException($"{SectionName}:Analyzer '{analyzer}' is not supported (use Local).");
+                throw new InvalidOperationException(
+                    $"{SectionName}:Analyzer '{analyzer}' is not supported (use Local, Azure or AzureWithLocalFallback).");
         }
 
         return services;
+    }
+
+    /// <summary>Binds and checks <c>Insights:Sentiment:Azure</c>; throws naming the offending key.</summary>
+    public static AzureLanguageOptions ReadAzureOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AzureSectionName);
+        AzureLanguageOptions options;
+        try
+        {
+            options = section.Get<AzureLanguageOptions>() ?? new AzureLanguageOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder names the key and the value it could not convert.
+            throw new InvalidOperationException($"{AzureSectionName}: {ex.Message}", ex);
+        }
+
+        options.Validate(AzureSectionName);
+        return options;
     }
 }

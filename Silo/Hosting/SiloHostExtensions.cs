@@ -1,5 +1,6 @@
 namespace Insights.Silo.Hosting;
 
+using Insights.Lake.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 public static class SiloHostExtensions
@@ -8,6 +9,10 @@ public static class SiloHostExtensions
     public static IHostApplicationBuilder AddInsightsSilo(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+
+        // Before Orleans: hosted services stop in reverse order, so the lake flushes after grains have deactivated
+        // and added their last rows.
+        builder.Services.AddInsightsLake(configuration).AddInsightsLakeProcessingWriters();
         builder.UseOrleans(silo => silo
             .AddInsightsClustering(configuration)
             .AddInsightsStorage(configuration)

@@ -2,7 +2,6 @@ namespace Insights.Silo.Storage;
 
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
 using Orleans.Storage;
 
 /// <summary>
@@ -112,21 +111,5 @@ public sealed class FileGrainStorage : IGrainStorage
         Path.Combine(_root, SafeName(stateName), SafeName(grainId.Type.ToString()!), SafeName(grainId.Key.ToString()!) + ".state");
 
     /// <summary>Keeps letters, digits, '-' and '_'; escapes everything else so no key can leave the folder.</summary>
-    internal static string SafeName(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            {
-                sb.Append(c);
-            }
-            else
-            {
-                sb.Append('%').Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return sb.Length == 0 ? "%" : sb.ToString();
-    }
+    internal static string SafeName(string name) => GrainStateKeys.Escape(name, GrainStateKeys.FileEscape);
 }

@@ -12,18 +12,28 @@ using Microsoft.Extensions.Hosting;
 /// A real silo (the Silo project's own wiring, on free loopback ports) and the API in a WebApplicationFactory
 /// connected to it as an Orleans client, exactly as in production but in one process.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     private readonly string _statePath = Path.Combine(Path.GetTempPath(), "insights-api-" + Guid.NewGuid().ToString("N"));
     private IHost? _silo;
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    public string LakePath => Path.Combine(_statePath, "lake");
+
+    /// <summary>The silo's services: its lake store, writers and grains, for tests that look behind the API.</summary>
+    public IServiceProvider SiloServices => _silo!.Services;
+
+    /// <summary>Lets a derived fixture change settings (another lake backend) before anything starts.</summary>
+    protected virtual void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+    }
+
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var clusterId = "api-tests-" + Guid.NewGuid().ToString("N")[..8];
         Settings["Insights:Cluster:Provider"] = "Localhost";
@@ -33,6 +43,12 @@ public sealed class ApiFixture : IAsyncLifetime
         Settings["Insights:Storage:Provider"] = "File";
         Settings["Insights:Storage:Path"] = _statePath;
         Settings["Insights:Video:FlushInterval"] = "00:00:01";
+        Settings["Insights:Lake:Provider"] = "Local";
+        Settings["Insights:Lake:Path"] = LakePath;
+        Settings["Insights:Lake:Writer:MaxFileAge"] = "00:00:01";
+        Settings["Insights:Lake:Writer:TickInterval"] = "00:00:00.200";
+        Settings["Insights:Dimensions:FlushInterval"] = "00:00:01";
+        ConfigureSettings(Settings);
 
         var silo = Host.CreateApplicationBuilder();
         silo.Configuration.AddInMemoryCollection(Settings);
@@ -59,7 +75,7 @@ public sealed class ApiFixture : IAsyncLifetime
             }
         });
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await Factory.DisposeAsync();

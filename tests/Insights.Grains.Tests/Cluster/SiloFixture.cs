@@ -2,6 +2,7 @@ namespace Insights.Grains.Tests.Cluster;
 
 using Insights.Configuration;
 using Insights.Events;
+using Insights.Lake.Hosting;
 using Insights.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Orleans.Runtime;
@@ -26,6 +27,8 @@ public class SiloFixture : IAsyncLifetime
 
     public string StatePath { get; } = Path.Combine(Path.GetTempPath(), "insights-grains-" + Guid.NewGuid().ToString("N"));
 
+    public string LakePath => Path.Combine(StatePath, "lake");
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -37,6 +40,9 @@ public class SiloFixture : IAsyncLifetime
             ["Insights:Storage:Path"] = StatePath,
             ["Insights:Video:FlushInterval"] = "00:00:01",
             ["Insights:Leaderboard:FlushInterval"] = "00:00:01",
+            ["Insights:Lake:Path"] = LakePath,
+            ["Insights:Lake:Writer:MaxFileAge"] = "00:00:01",
+            ["Insights:Dimensions:FlushInterval"] = "00:00:01",
         })
         .AddInMemoryCollection(_extraSettings)
         .Build();
@@ -56,7 +62,9 @@ public class SiloFixture : IAsyncLifetime
         var configuration = Configuration;
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.AddInsightsStorage(configuration).AddInsightsStreams(configuration));
-        builder.ConfigureSiloHost((_, host) => host.Services.AddInsightsGrains(configuration).AddInsightsSentiment(configuration));
+        builder.ConfigureSiloHost((_, host) => host.Services
+            .AddInsightsLake(configuration).AddInsightsLakeProcessingWriters()
+            .AddInsightsGrains(configuration).AddInsightsSentiment(configuration));
         builder.ConfigureClient(client => client.AddInsightsStreams(new InsightsStreamOptions()));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

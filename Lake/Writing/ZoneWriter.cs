@@ -1,0 +1,306 @@
+namespace Insights.Lake.Writing;
+
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// Buffers rows per dataset and hour, and writes each buffer as one file when it is full or old enough, so the lake
+/// gets files of bounded size and age: never a file per row. A failed write is retried with backoff, forever, with
+/// the rows kept; while storage is down the buffer fills up to <see cref="LakeWriterOptions.MaxBufferedRows"/> and
+/// then refuses new rows (<see cref="TryAdd"/> returns false, <see cref="AddAsync"/> waits): back-pressure rather than
+/// loss. <see cref="FlushAsync"/> (called on graceful shutdown) writes everything buffered.
+/// </summary>
+public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
+{
+    private static readonly Meter Meter = new("Insights.Lake");
+    private static readonly Counter<long> RowsWritten = Meter.CreateCounter<long>("insights.lake.rows_written");
+    private static readonly Counter<long> FilesWritten = Meter.CreateCounter<long>("insights.lake.files_written");
+    private static readonly Counter<long> WriteFailures = Meter.CreateCounter<long>("insights.lake.write_failures");
+    private static readonly UpDownCounter<long> Buffered = Meter.CreateUpDownCounter<long>("insights.lake.buffered_rows");
+
+    private readonly string _name;
+    private readonly IBlobStore _store;
+    private readonly IFileFormat<TRow> _format;
+    private readonly Func<TRow, (string Dataset, DateTimeOffset Time)> _partitionOf;
+    private readonly LakeWriterOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
+    private readonly object _lock = new();
+    private readonly Dictionary<(string Dataset, long Hour), Partition> _open = [];
+    private readonly Queue<SealedBatch> _sealed = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private long _sequence;
+    private int _buffered;
+    private int _writing;
+    private long _filesWritten;
+    private long _failures;
+    private int _disposed;
+
+    public ZoneWriter(
+        string name,
+        IBlobStore store,
+        IFileFormat<TRow> format,
+        Func<TRow, (string Dataset, DateTimeOffset Time)> partitionOf,
+        LakeWriterOptions options,
+        TimeProvider clock,
+        ILogger logger)
+    {
+        _name = name;
+        _store = store;
+        _format = format;
+        _partitionOf = partitionOf;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+        _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>Rows accepted and not yet written.</summary>
+    public int BufferedRows => Volatile.Read(ref _buffered);
+
+    public long FilesWrittenCount => Interlocked.Read(ref _filesWritten);
+
+    public long FailedWrites => Interlocked.Read(ref _failures);
+
+    /// <summary>Whether <paramref name="rows"/> more rows fit in the buffer now.</summary>
+    public bool HasRoomFor(int rows) => Volatile.Read(ref _buffered) + rows <= _options.MaxBufferedRows;
+
+    /// <summary>Adds all rows, or none when they would not fit in the buffer.</summary>
+    public bool TryAdd(IReadOnlyList<TRow> rows) => Add(rows, force: false);
+
+    /// <summary>
+    /// Adds rows whose room the caller checked with <see cref="HasRoomFor"/> before doing work it cannot undo;
+    /// concurrent callers may overshoot the bound by what they checked.
+    /// </summary>
+    public void AddChecked(IReadOnlyList<TRow> rows) => Add(rows, force: true);
+
+    private bool Add(IReadOnlyList<TRow> rows, bool force)
+    {
+        if (rows.Count == 0)
+        {
+            return true;
+        }
+
+        var sealedAny = false;
+        lock (_lock)
+        {
+            if (!force && _buffered + rows.Count > _options.MaxBufferedRows)
+            {
+                return false;
+            }
+
+            var now = _clock.GetUtcNow();
+            foreach (var row in rows)
+            {
+                var (dataset, time) = _partitionOf(row);
+                var key = (dataset, time.UtcTicks / TimeSpan.TicksPerHour);
+                if (!_open.TryGetValue(key, out var partition))
+                {
+                    _open[key] = partition = new Partition(now);
+                }
+
+                partition.Rows.Add(row);
+                if (partition.Rows.Count >= _options.MaxRowsPerFile)
+                {
+                    Seal(key, partition);
+                    sealedAny = true;
+                }
+            }
+
+            _buffered += rows.Count;
+        }
+
+        Buffered.Add(rows.Count, new KeyValuePair<string, object?>("writer", _name));
+
+        if (sealedAny)
+        {
+            _signal.Release();
+        }
+
+        return true;
+    }
+
+    public bool TryAdd(TRow row) => TryAdd([row]);
+
+    /// <summary>Adds the rows, waiting while the buffer is full (storage down or slow).</summary>
+    public async ValueTask AddAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
+    {
+        while (!TryAdd(rows))
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    /// <summary>Writes everything buffered now, retrying failed writes until done or cancelled.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            foreach (var (key, partition) in _open.ToList())
+            {
+                Seal(key, partition);
+            }
+        }
+
+        _signal.Release();
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (_sealed.Count == 0 && _writing == 0 && _open.Count == 0)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(10, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The container may hand the same writer out under several service types and dispose each.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        try
+        {
+            await _loop;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (BufferedRows > 0)
+        {
+            LogUnwritten(_name, BufferedRows);
+        }
+
+        _stop.Dispose();
+    }
+
+    private void Seal((string Dataset, long Hour) key, Partition partition)
+    {
+        _open.Remove(key);
+        var hour = new DateTime(key.Hour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
+        var path = string.Create(CultureInfo.InvariantCulture,
+            $"{key.Dataset}/date={hour:yyyy-MM-dd}/hour={hour:HH}/part-{_clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{_instance}-{++_sequence:D6}{_format.Extension}");
+        _sealed.Enqueue(new SealedBatch(BlobPaths.Validate(path), partition.Rows));
+    }
+
+    private async Task LoopAsync()
+    {
+        var stop = _stop.Token;
+        while (!stop.IsCancellationRequested)
+        {
+            await _signal.WaitAsync(_options.TickInterval, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            SealDue();
+            while (TryTakeSealed(out var batch))
+            {
+                try
+                {
+                    await WriteWithRetryAsync(batch, stop);
+                }
+                finally
+                {
+                    lock (_lock)
+                    {
+                        _writing--;
+                    }
+                }
+            }
+        }
+    }
+
+    private void SealDue()
+    {
+        var due = _clock.GetUtcNow() - _options.MaxFileAge;
+        lock (_lock)
+        {
+            foreach (var (key, partition) in _open.ToList())
+            {
+                if (partition.OpenedAt <= due)
+                {
+                    Seal(key, partition);
+                }
+            }
+        }
+    }
+
+    private bool TryTakeSealed(out SealedBatch batch)
+    {
+        lock (_lock)
+        {
+            if (_sealed.TryDequeue(out batch!))
+            {
+                _writing++;
+                return true;
+            }
+
+            return false;
+        }
+    }
+
+    private async Task WriteWithRetryAsync(SealedBatch batch, CancellationToken stop)
+    {
+        var content = await _format.EncodeAsync(batch.Rows, stop);
+        var delay = _options.InitialRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // TryCreate: a retry after a write that did land but whose answer was lost must not fail or duplicate.
+                await _store.TryCreateAsync(batch.Path, content, stop);
+                lock (_lock)
+                {
+                    _buffered -= batch.Rows.Count;
+                }
+
+                Buffered.Add(-batch.Rows.Count, new KeyValuePair<string, object?>("writer", _name));
+
+                Interlocked.Increment(ref _filesWritten);
+                FilesWritten.Add(1, new KeyValuePair<string, object?>("writer", _name));
+                RowsWritten.Add(batch.Rows.Count, new KeyValuePair<string, object?>("writer", _name));
+                if (attempt > 1)
+                {
+                    LogRecovered(_name, batch.Path, attempt);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (!stop.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref _failures);
+                WriteFailures.Add(1, new KeyValuePair<string, object?>("writer", _name));
+                LogWriteFailed(_name, batch.Path, batch.Rows.Count, attempt, BufferedRows, delay, ex);
+                await Task.Delay(delay, stop);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    private sealed class Partition(DateTimeOffset openedAt)
+    {
+        public DateTimeOffset OpenedAt { get; } = openedAt;
+
+        public List<TRow> Rows { get; } = [];
+    }
+
+    private sealed record SealedBatch(string Path, List<TRow> Rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lake writer {Writer}: writing {Path} ({Rows} rows) failed on attempt {Attempt}; {Buffered} rows buffered; retrying in {Delay}")]
+    private partial void LogWriteFailed(string writer, string path, int rows, int attempt, int buffered, TimeSpan delay, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lake writer {Writer}: wrote {Path} after {Attempt} attempts")]
+    private partial void LogRecovered(string writer, string path, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lake writer {Writer}: stopped with {Rows} rows not written")]
+    private partial void LogUnwritten(string writer, int rows);
+}
