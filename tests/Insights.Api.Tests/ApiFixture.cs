@@ -49,7 +49,18 @@ public class ApiFixture : IAsyncLifetime
         Settings["Insights:Lake:Writer:TickInterval"] = "00:00:00.200";
         Settings["Insights:Dimensions:FlushInterval"] = "00:00:01";
         ConfigureSettings(Settings);
+        await StartAsync();
+    }
 
+    /// <summary>Stops the API and the silo gracefully (flushing what they buffer) and starts both again on the same folders.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    private async Task StartAsync()
+    {
         var silo = Host.CreateApplicationBuilder();
         silo.Configuration.AddInMemoryCollection(Settings);
         silo.AddInsightsSilo();
@@ -77,17 +88,23 @@ public class ApiFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
+        await StopAsync();
+
+        if (Directory.Exists(_statePath))
+        {
+            Directory.Delete(_statePath, recursive: true);
+        }
+    }
+
+    private async Task StopAsync()
+    {
         Client.Dispose();
         await Factory.DisposeAsync();
         if (_silo is not null)
         {
             await _silo.StopAsync();
             _silo.Dispose();
-        }
-
-        if (Directory.Exists(_statePath))
-        {
-            Directory.Delete(_statePath, recursive: true);
+            _silo = null;
         }
     }
 
