@@ -12,6 +12,8 @@ public sealed record BenchmarkOptions
     /// <summary>Events per stream publish: a producer buffers per video up to this many.</summary>
     public int PublishBatch { get; init; } = 50;
     public int Producers { get; init; } = Environment.ProcessorCount;
+    /// <summary>Rows pushed through each lake writer.</summary>
+    public int LakeRows { get; init; } = 200_000;
 
     public const string Usage = """
         insights-benchmark: pushes generated comments through the real pipeline and through a plain loop.
@@ -22,6 +24,7 @@ public sealed record BenchmarkOptions
           --request-size N    events per JSON batch (default 500)
           --publish-batch N   events per stream publish per video (default 50)
           --producers N       parallel producers (default: processor count)
+          --lake-rows N       rows pushed through each lake writer (default 200000)
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -40,6 +43,7 @@ public sealed record BenchmarkOptions
                 "--request-size" => o with { RequestSize = Next() },
                 "--publish-batch" => o with { PublishBatch = Next() },
                 "--producers" => o with { Producers = Next() },
+                "--lake-rows" => o with { LakeRows = Next() },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'\n{Usage}"),
             };
         }

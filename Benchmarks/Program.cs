@@ -2,6 +2,10 @@ namespace Insights.Benchmarks;
 
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Insights.Lake;
+using Insights.Lake.Local;
+using Insights.Lake.Records;
+using Insights.Lake.Writing;
 using Insights.Sentiment;
 
 internal static class Program
@@ -54,7 +58,33 @@ internal static class Program
         Console.WriteLine("memory");
         Console.WriteLine($"  heap per active video grain  {run.BytesPerGrain / 1024,12:N1} KB ({workload.DistinctComments / workload.CommentsPerVideo.Count:N0} comments per video on average)");
         Console.WriteLine($"  persisted state per video    {run.StateBytesPerVideo / 1024,12:N1} KB");
+
+        await RunLakeWritersAsync(workload, options);
         return 0;
+    }
+
+    private static async Task RunLakeWritersAsync(Workload workload, BenchmarkOptions options)
+    {
+        var raw = LakeWriterBenchmark.RawRecords(workload, options.LakeRows);
+        var comments = LakeWriterBenchmark.CommentRows(raw);
+        var stores = new List<(string Name, IBlobStore Store, Action Cleanup)>();
+        var folder = Path.Combine(Path.GetTempPath(), "insights-bench-lake-" + Guid.NewGuid().ToString("N"));
+        stores.Add(("local folder", new LocalFolderBlobStore(folder), () => Directory.Delete(folder, recursive: true)));
+
+        Console.WriteLine($"lake writers ({raw.Count:N0} rows each, files of up to {new LakeWriterOptions().MaxRowsPerFile:N0} rows)");
+        foreach (var (name, store, cleanup) in stores)
+        {
+            foreach (var result in new[]
+            {
+                await LakeWriterBenchmark.RunAsync("raw jsonl.gz", name, store, new JsonLinesGzipFormat<RawEventRecord>(LakeJsonContext.Default.RawEventRecord), raw),
+                await LakeWriterBenchmark.RunAsync("processed parquet", name, new PrefixedStore(store, "processed"), new ParquetFormat<CommentRow>(), comments),
+            })
+            {
+                Console.WriteLine($"  {result.Writer,-18} on {result.Store,-13} {result.RowsPerSecond,12:N0} events/s  ({result.Files} files, {result.Bytes / 1024.0 / 1024:N1} MB)");
+            }
+
+            cleanup();
+        }
     }
 
     private static void Check(long counted, long expected, string what)

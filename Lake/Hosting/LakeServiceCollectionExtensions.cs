@@ -1,5 +1,6 @@
 namespace Insights.Lake.Hosting;
 
+using Insights.Lake.Azure;
 using Insights.Lake.Local;
 using Insights.Lake.Writing;
 using Insights.Lake.Zones;
@@ -19,6 +20,9 @@ public static class LakeServiceCollectionExtensions
         services.TryAddSingleton<ILakeStore>(_ => options.Provider switch
         {
             "Local" => new LocalFolderLakeStore(options.Path),
+            "AzureBlob" => new AzureBlobLakeStore(
+                configuration.GetSection(AzureBlobLakeStore.DefaultSection).Get<AzureBlobOptions>() ?? new(),
+                AzureBlobLakeStore.DefaultSection),
             _ => throw new InvalidOperationException(
                 $"{LakeOptions.SectionName}:Provider '{options.Provider}' is not supported (use Local or AzureBlob)."),
         });

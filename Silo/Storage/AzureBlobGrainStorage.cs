@@ -1,7 +1,3 @@
-// Needs a project reference from Silo to Lake (Insights.Lake.Azure and the Azure SDK). Until Silo has it, this file
-// compiles to nothing in Silo and tests/Insights.Lake.Tests compiles it itself (its csproj links this file while the
-// guard below is here). To enable: add the Lake reference to Silo/Insights.Silo.csproj and delete the #if/#endif lines.
-#if INSIGHTS_AZURE_BLOB_GRAIN_STORAGE
 namespace Insights.Silo.Storage;
 
 using global::Azure;
@@ -35,10 +31,7 @@ public sealed class AzureBlobGrainStorage : IGrainStorage
         IGrainStorageSerializer serializer,
         string section = DefaultSection,
         TokenCredential? credential = null)
-        : this(
-            BlobServiceClientFactory.Create(options.ConnectionString, options.AccountUrl, section, credential)
-                .GetBlobContainerClient(BlobServiceClientFactory.ValidateContainerName(options.Container, section + ":Container")),
-            serializer)
+        : this(ConnectContainer(options, section, credential), serializer)
     {
     }
 
@@ -48,6 +41,21 @@ public sealed class AzureBlobGrainStorage : IGrainStorage
         ArgumentNullException.ThrowIfNull(serializer);
         _container = new BlobContainerInitializer(container);
         _serializer = serializer;
+    }
+
+    /// <summary>
+    /// The container of <paramref name="options"/>, with the settings checked now (no request is made): call it at
+    /// registration so a bad configuration stops the silo at start, naming <paramref name="section"/>'s keys.
+    /// </summary>
+    public static BlobContainerClient ConnectContainer(
+        AzureBlobGrainStorageOptions options,
+        string section = DefaultSection,
+        TokenCredential? credential = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var container = BlobServiceClientFactory.ValidateContainerName(options.Container, section + ":Container");
+        return BlobServiceClientFactory.Create(options.ConnectionString, options.AccountUrl, section, credential)
+            .GetBlobContainerClient(container);
     }
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -172,4 +180,3 @@ public sealed class AzureBlobGrainStorage : IGrainStorage
             : new InconsistentStateException(message, stored, expected ?? "none", cause);
     }
 }
-#endif

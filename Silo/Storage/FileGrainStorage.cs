@@ -74,7 +74,11 @@ public sealed class FileGrainStorage : IGrainStorage
     {
         var path = PathOf(stateName, grainId);
         CheckETag(ReadVersion(path), grainState.ETag, path);
-        File.Delete(path);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;

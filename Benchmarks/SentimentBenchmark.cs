@@ -1,0 +1,260 @@
+namespace Insights.Benchmarks;
+
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Insights.Sentiment;
+using Insights.Sentiment.Azure;
+using Insights.Sentiment.Evaluation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// Sentiment alone: comments/s of the local analyzer on the shared development texts (one thread, then every core),
+/// beside the published VADER and AFINN references; then the remote path as the silo runs it with
+/// <c>AzureWithLocalFallback</c> (batcher -> circuit breaker -> Azure.Core pipeline -> HTTP) against a local stub of
+/// analyze-text, with many concurrent callers like video grains: comments/s, requests and documents per request,
+/// and the latency each call adds (p50/p99).
+/// </summary>
+public static class SentimentBenchmark
+{
+    /// <summary>Published single-threaded speeds on the same kind of machine (shared data README).</summary>
+    private const string References = "VADER (Python) ≈30,000/s, AFINN-165 (Node) ≈250,000/s";
+
+    public static async Task RunAsync(TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var texts = LoadTexts(output);
+        var local = new LexiconSentimentAnalyzer();
+        output.WriteLine($"sentiment: {texts.Length:N0} texts, {texts.Average(t => t.Length):F0} characters on average, {Environment.ProcessorCount} cores");
+
+        RunLocal(local, texts, TimeSpan.FromMilliseconds(300)); // warm-up: JIT and lexicon
+        var single = RunLocal(local, texts, TimeSpan.FromSeconds(2));
+        var parallel = RunLocalOnAllCores(local, texts, TimeSpan.FromSeconds(2));
+        output.WriteLine($"local analyzer ({local.Name})");
+        output.WriteLine($"  one thread                   {single,12:N0} comments/s");
+        output.WriteLine($"  {Environment.ProcessorCount} threads                    {parallel,12:N0} comments/s ({parallel / Environment.ProcessorCount:N0} per core)");
+        output.WriteLine($"  references, one thread       {References}");
+
+        await using var stub = await AnalyzeTextStub.StartAsync();
+        output.WriteLine("remote path (AzureWithLocalFallback: batcher of 10 documents, 20 ms window, 8 requests in flight -> HTTP -> local stub)");
+        // A lone caller pays the batching window; many callers fill requests at once; a slower service saturates the requests in flight.
+        foreach (var (callers, serviceTime) in new[] { (1, TimeSpan.Zero), (64, TimeSpan.Zero), (64, TimeSpan.FromMilliseconds(50)) })
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            stub.ServiceTime = serviceTime;
+            var run = await RunRemoteAsync(stub, local, texts, callers, TimeSpan.FromSeconds(3), cancellationToken);
+            output.WriteLine($"  stub answering in {serviceTime.TotalMilliseconds:F0} ms, {callers} concurrent caller{(callers == 1 ? "" : "s")} of 1-5 comments");
+            output.WriteLine($"    comments/s                 {run.CommentsPerSecond,12:N0} ({run.Requests:N0} requests, {run.DocumentsPerRequest:F1} documents each, {run.RemoteShare:P1} scored remotely)");
+            output.WriteLine($"    latency per call           p50 {run.P50:F1} ms, p99 {run.P99:F1} ms (local scoring of one call: {LocalCallMicroseconds(local, texts):F1} µs)");
+        }
+
+        output.WriteLine("  the stub runs in this process and shares its cores; Azure answers in ~100-300 ms and limits requests per minute by tier");
+    }
+
+    private static string[] LoadTexts(TextWriter output)
+    {
+        var folder = DevelopmentData.FindFolder([Environment.CurrentDirectory, AppContext.BaseDirectory]);
+        if (folder is not null)
+        {
+            var texts = Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal).SelectMany(f => LabelledTextFile.Read(f)).Select(i => i.Text).ToArray();
+            if (texts.Length > 0)
+            {
+                output.WriteLine($"sentiment texts: {folder}");
+                return texts;
+            }
+        }
+
+        output.WriteLine($"sentiment texts: {DevelopmentData.RelativePath} not found next to the repository root; using a small built-in set");
+        return
+        [
+            "this looks amazing 😍", "what song is this", "worst recipe ever, total waste of time", "I can't stop watching this lol",
+            "not bad at all tbh", "who else is here in 2024?", "this is fire 🔥🔥", "meh, mid at best", "the ending made me cry 😭",
+            "ok but why does this work so well", "absolutely hate the filter", "first!", "she ate and left no crumbs", "nah this ain't it",
+        ];
+    }
+
+    private static double RunLocal(LexiconSentimentAnalyzer analyzer, string[] texts, TimeSpan duration)
+    {
+        long scored = 0;
+        var watch = Stopwatch.StartNew();
+        var sink = 0.0;
+        while (watch.Elapsed < duration)
+        {
+            foreach (var text in texts)
+            {
+                sink += analyzer.Analyze(text).Score;
+            }
+
+            scored += texts.Length;
+        }
+
+        GC.KeepAlive(sink);
+        return scored / watch.Elapsed.TotalSeconds;
+    }
+
+    private static double RunLocalOnAllCores(LexiconSentimentAnalyzer analyzer, string[] texts, TimeSpan duration)
+    {
+        var cores = Environment.ProcessorCount;
+        var counts = new long[cores];
+        var watch = Stopwatch.StartNew();
+        var threads = Enumerable.Range(0, cores).Select(worker => new Thread(() =>
+        {
+            var sink = 0.0;
+            var i = worker * texts.Length / cores;
+            long scored = 0;
+            while (watch.Elapsed < duration)
+            {
+                for (var n = 0; n < 1000; n++, i = i + 1 == texts.Length ? 0 : i + 1)
+                {
+                    sink += analyzer.Analyze(texts[i]).Score;
+                }
+
+                scored += 1000;
+            }
+
+            counts[worker] = scored;
+            GC.KeepAlive(sink);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        return counts.Sum() / watch.Elapsed.TotalSeconds;
+    }
+
+    private static double LocalCallMicroseconds(LexiconSentimentAnalyzer analyzer, string[] texts)
+    {
+        const int calls = 20_000;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            _ = analyzer.AnalyzeAsync([texts[i % texts.Length], texts[(i + 1) % texts.Length], texts[(i + 2) % texts.Length]]);
+        }
+
+        return watch.Elapsed.TotalMicroseconds / calls;
+    }
+
+    private sealed record RemoteRun(double CommentsPerSecond, long Requests, double DocumentsPerRequest, double RemoteShare, double P50, double P99);
+
+    private static async Task<RemoteRun> RunRemoteAsync(AnalyzeTextStub stub, LexiconSentimentAnalyzer local, string[] texts, int callers, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var options = new AzureLanguageOptions
+        {
+            Endpoint = stub.Endpoint,
+            Key = "benchmark",
+            BatchWindow = TimeSpan.FromMilliseconds(20),
+            MaxConcurrentRequests = 8,
+        };
+        await using var analyzer = AzureSentiment.CreateAnalyzer(options, localFallback: true, local);
+        await analyzer.AnalyzeAsync(["warm up"], cancellationToken);
+        var requestsBefore = stub.Requests;
+        var documentsBefore = stub.Documents;
+        var latencies = new List<double>[callers];
+        long comments = 0, remote = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            var random = new Random(caller);
+            var mine = latencies[caller] = [];
+            while (watch.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            {
+                var count = random.Next(1, 6);
+                var start = random.Next(texts.Length - count);
+                var call = Stopwatch.GetTimestamp();
+                var results = await analyzer.AnalyzeAsync(texts.AsSpan(start, count).ToArray(), cancellationToken);
+                mine.Add(Stopwatch.GetElapsedTime(call).TotalMilliseconds);
+                Interlocked.Add(ref comments, count);
+                Interlocked.Add(ref remote, results.Count(r => r.Analyzer == options.AnalyzerName));
+            }
+        }, cancellationToken)));
+        var seconds = watch.Elapsed.TotalSeconds;
+        var sorted = latencies.SelectMany(l => l).Order().ToArray();
+        var requests = stub.Requests - requestsBefore;
+        return new RemoteRun(
+            comments / seconds,
+            requests,
+            requests == 0 ? 0 : (double)(stub.Documents - documentsBefore) / requests,
+            comments == 0 ? 0 : (double)remote / comments,
+            Percentile(sorted, 0.50),
+            Percentile(sorted, 0.99));
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>Answers analyze-text in the documented shape (every document neutral) after <see cref="ServiceTime"/>.</summary>
+    private sealed class AnalyzeTextStub : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private long _requests;
+        private long _documents;
+
+        private AnalyzeTextStub(WebApplication app, Uri endpoint)
+        {
+            _app = app;
+            Endpoint = endpoint;
+        }
+
+        public Uri Endpoint { get; }
+
+        public TimeSpan ServiceTime { get; set; }
+
+        public long Requests => Interlocked.Read(ref _requests);
+
+        public long Documents => Interlocked.Read(ref _documents);
+
+        public static async Task<AnalyzeTextStub> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            AnalyzeTextStub? stub = null;
+            app.Run(context => stub!.HandleAsync(context));
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            stub = new AnalyzeTextStub(app, new Uri(address + "/"));
+            return stub;
+        }
+
+        private async Task HandleAsync(HttpContext context)
+        {
+            var body = await JsonNode.ParseAsync(context.Request.Body);
+            var ids = body!["analysisInput"]!["documents"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()).ToList();
+            Interlocked.Increment(ref _requests);
+            Interlocked.Add(ref _documents, ids.Count);
+            if (ServiceTime > TimeSpan.Zero)
+            {
+                await Task.Delay(ServiceTime);
+            }
+
+            var documents = new JsonArray();
+            foreach (var id in ids)
+            {
+                documents.Add(new JsonObject
+                {
+                    ["id"] = id,
+                    ["sentiment"] = "neutral",
+                    ["confidenceScores"] = new JsonObject { ["positive"] = 0.1, ["neutral"] = 0.8, ["negative"] = 0.1 },
+                    ["sentences"] = new JsonArray(),
+                    ["warnings"] = new JsonArray(),
+                });
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(new JsonObject
+            {
+                ["kind"] = "SentimentAnalysisResults",
+                ["results"] = new JsonObject { ["documents"] = documents, ["errors"] = new JsonArray(), ["modelVersion"] = "stub" },
+            }.ToJsonString());
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
