@@ -153,3 +153,6 @@ public abstract class LakeEndToEndTests<TFixture>(TFixture fixture, ITestOutputH
 
 public sealed class LocalFolderLakeEndToEndTests(ApiFixture fixture, ITestOutputHelper output)
     : LakeEndToEndTests<ApiFixture>(fixture, output);
+
+public sealed class AzureBlobLakeEndToEndTests(AzureBlobApiFixture fixture, ITestOutputHelper output)
+    : LakeEndToEndTests<AzureBlobApiFixture>(fixture, output);
