@@ -12,6 +12,12 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--sentiment"])
+        {
+            await SentimentBenchmark.RunAsync(Console.Out);
+            return 0;
+        }
+
         BenchmarkOptions options;
         try
         {

@@ -5,6 +5,8 @@ using System.Net.Sockets;
 using Insights.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -26,6 +28,11 @@ public class ApiFixture : IAsyncLifetime
 
     /// <summary>Lets a derived fixture change settings (another lake backend) before anything starts.</summary>
     protected virtual void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Services registered in both the silo and the API ahead of their own (a stand-in lake store, say).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 
@@ -63,6 +70,7 @@ public class ApiFixture : IAsyncLifetime
     {
         var silo = Host.CreateApplicationBuilder();
         silo.Configuration.AddInMemoryCollection(Settings);
+        ConfigureServices(silo.Services);
         silo.AddInsightsSilo();
         _silo = silo.Build();
         await _silo.StartAsync();
@@ -84,6 +92,8 @@ public class ApiFixture : IAsyncLifetime
             {
                 web.UseSetting(key, value);
             }
+
+            web.ConfigureTestServices(ConfigureServices);
         });
 
     public virtual async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using Insights.Sentiment.Evaluation;
 using Insights.Sentiment.Tests.Support;
 using Xunit.Abstractions;
 
@@ -48,12 +49,16 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
         }
     }
 
-    private Metrics Evaluate(string fileName)
+    private ConfusionMatrix Evaluate(string fileName)
     {
         var rows = DevData.Read(fileName);
-        var predicted = rows.Select(row => Analyzer.Analyze(row.Text).Label).ToList();
-        var metrics = Metrics.Of(rows.Select(row => row.Gold).ToList(), predicted);
-        output.WriteLine($"{fileName}: {rows.Count} items, accuracy {metrics.Accuracy:F4}, macro-F1 {metrics.MacroF1:F4}");
+        var metrics = new ConfusionMatrix();
+        foreach (var row in rows)
+        {
+            metrics.Add(row.Gold, Analyzer.Analyze(row.Text).Label);
+        }
+
+        output.WriteLine($"{fileName}: {rows.Count} items, accuracy {metrics.Accuracy:F4}, macro-F1 {metrics.MacroF1:F4}, macro-recall {metrics.MacroRecall:F4}");
         return metrics;
     }
 }

@@ -1,4 +1,6 @@
-namespace Insights.Lake.Tests.Support;
+namespace Insights.Testing;
+
+using Insights.Lake;
 
 using System.Net.Http;
 using System.Net.Sockets;

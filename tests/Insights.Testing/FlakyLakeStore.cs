@@ -1,4 +1,6 @@
-namespace Insights.Lake.Tests.Support;
+namespace Insights.Testing;
+
+using Insights.Lake;
 
 /// <summary>
 /// An <see cref="ILakeStore"/> whose zones are <see cref="FlakyBlobStore"/>s over the inner lake's, so the zone
