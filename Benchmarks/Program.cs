@@ -2,11 +2,14 @@ namespace Insights.Benchmarks;
 
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Azure.Storage.Blobs;
 using Insights.Lake;
+using Insights.Lake.Azure;
 using Insights.Lake.Local;
 using Insights.Lake.Records;
 using Insights.Lake.Writing;
 using Insights.Sentiment;
+using Insights.Testing;
 
 internal static class Program
 {
@@ -76,6 +79,20 @@ internal static class Program
         var stores = new List<(string Name, IBlobStore Store, Action Cleanup)>();
         var folder = Path.Combine(Path.GetTempPath(), "insights-bench-lake-" + Guid.NewGuid().ToString("N"));
         stores.Add(("local folder", new LocalFolderBlobStore(folder), () => Directory.Delete(folder, recursive: true)));
+
+        // Azurite, Microsoft's storage emulator (installed from npm on first use), stands in for Azure Blob Storage.
+        var azurite = new AzuriteServer();
+        try
+        {
+            await azurite.InitializeAsync();
+            var container = new BlobContainerClient(azurite.ConnectionString, "bench");
+            stores.Add(("Azurite", new AzureBlobStore(container), () => azurite.DisposeAsync().GetAwaiter().GetResult()));
+        }
+        catch (Exception ex)
+        {
+            Console.WriteLine($"  (Azurite unavailable, skipped: {ex.Message.Split('\n')[0]})");
+            await azurite.DisposeAsync();
+        }
 
         Console.WriteLine($"lake writers ({raw.Count:N0} rows each, files of up to {new LakeWriterOptions().MaxRowsPerFile:N0} rows)");
         foreach (var (name, store, cleanup) in stores)

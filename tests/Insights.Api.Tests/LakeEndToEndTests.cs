@@ -85,6 +85,16 @@ public abstract class LakeEndToEndTests<TFixture>(TFixture fixture, ITestOutputH
             Assert.Equal(expected, comments.Count(c => c.VideoId == truth.VideoId));
         }
 
+        // Row by row: every generated comment is there once, as generated.
+        var byId = comments.ToDictionary(c => c.CommentId);
+        foreach (var generated in dataset.Comments)
+        {
+            Assert.True(byId.TryGetValue(generated.Id, out var row), $"comment {generated.Id} missing from the processed zone");
+            Assert.Equal(
+                (generated.VideoId, generated.ParentCommentId, generated.Username, Clean(generated.Text), generated.CreateTime.UtcDateTime),
+                (row.VideoId, row.ParentCommentId, row.Username, row.Text, row.CreateTime));
+        }
+
         // Quarantine: every rejected event and the malformed body, each with its reason.
         var rejectedIds = mixed.Items.Where(i => i.Status == "rejected").Select(i => i.QuarantineId!).ToHashSet();
         Assert.Subset(quarantine.Select(q => q.QuarantineId).ToHashSet(), rejectedIds);
@@ -138,6 +148,8 @@ public abstract class LakeEndToEndTests<TFixture>(TFixture fixture, ITestOutputH
         Assert.Equal(videosWithMetadata.OrderBy(x => x), dimRows.Select(d => d.VideoId).OrderBy(x => x));
         Assert.NotEmpty(await dims.ReadCreatorsAsync());
     }
+
+    private static string Clean(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {
