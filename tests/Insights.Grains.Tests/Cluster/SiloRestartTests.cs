@@ -21,6 +21,10 @@ public sealed class SiloRestartTests : IAsyncLifetime
             new EngagementObserved { VideoId = video, ObservedAt = now, ViewCount = 70, LikeCount = 7, ShareCount = 1, IngestedAt = now });
         await SiloFixture.Eventually(() => _fixture.Client.GetGrain<IVideoGrain>(video).GetStats(), s => s?.Totals.Comments == 1);
 
+        var leaderboard = () => _fixture.Client.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey)
+            .Top(Insights.Leaderboard.LeaderboardMetric.Comments, "24h", 10);
+        await SiloFixture.Eventually(leaderboard, top => top.Any(e => e.VideoId == video));
+
         // A graceful stop deactivates grains, which flushes them; the new silo reads the folder back.
         await _fixture.RestartAsync();
 
@@ -29,5 +33,6 @@ public sealed class SiloRestartTests : IAsyncLifetime
         Assert.Equal(1, stats.Totals.Comments);
         Assert.Equal(70, stats.Totals.Views);
         Assert.True(Directory.EnumerateFiles(_fixture.StatePath, "*.state", SearchOption.AllDirectories).Any());
+        Assert.Contains(await leaderboard(), e => e.VideoId == video && e.Comments == 1);
     }
 }
