@@ -1,24 +1,18 @@
 namespace Insights.Benchmarks;
 
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Insights.Sentiment;
 using Insights.Sentiment.Azure;
 using Insights.Sentiment.Evaluation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Insights.Testing;
 
 /// <summary>
 /// Sentiment alone: comments/s of the local analyzer on the shared development texts (one thread, then every core),
 /// beside the published VADER and AFINN references; then the remote path as the silo runs it with
 /// <c>AzureWithLocalFallback</c> (batcher -> circuit breaker -> Azure.Core pipeline -> HTTP) against a local stub of
-/// analyze-text, with many concurrent callers like video grains: comments/s, requests and documents per request,
-/// and the latency each call adds (p50/p99).
+/// analyze-text (<see cref="LanguageServiceStub"/>: every document neutral, requests counted but not kept), with many
+/// concurrent callers like video grains: comments/s, requests and documents per request, and the latency each call
+/// adds (p50/p99).
 /// </summary>
 public static class SentimentBenchmark
 {
@@ -39,13 +33,15 @@ public static class SentimentBenchmark
         output.WriteLine($"  {Environment.ProcessorCount} threads                    {parallel,12:N0} comments/s ({parallel / Environment.ProcessorCount:N0} per core)");
         output.WriteLine($"  references, one thread       {References}");
 
-        await using var stub = await AnalyzeTextStub.StartAsync();
+        await using var stub = await LanguageServiceStub.StartAsync();
+        stub.RecordRequests = false; // tens of thousands of requests: count them, do not keep them
+        var neutral = LanguageServiceStub.Success(LanguageServiceStub.NeutralVerdict);
         output.WriteLine("remote path (AzureWithLocalFallback: batcher of 10 documents, 20 ms window, 8 requests in flight -> HTTP -> local stub)");
         // A lone caller pays the batching window; many callers fill requests at once; a slower service saturates the requests in flight.
         foreach (var (callers, serviceTime) in new[] { (1, TimeSpan.Zero), (64, TimeSpan.Zero), (64, TimeSpan.FromMilliseconds(50)) })
         {
             cancellationToken.ThrowIfCancellationRequested();
-            stub.ServiceTime = serviceTime;
+            stub.Respond = request => neutral(request) with { Delay = serviceTime };
             var run = await RunRemoteAsync(stub, local, texts, callers, TimeSpan.FromSeconds(3), cancellationToken);
             output.WriteLine($"  stub answering in {serviceTime.TotalMilliseconds:F0} ms, {callers} concurrent caller{(callers == 1 ? "" : "s")} of 1-5 comments");
             output.WriteLine($"    comments/s                 {run.CommentsPerSecond,12:N0} ({run.Requests:N0} requests, {run.DocumentsPerRequest:F1} documents each, {run.RemoteShare:P1} scored remotely)");
@@ -138,7 +134,7 @@ public static class SentimentBenchmark
 
     private sealed record RemoteRun(double CommentsPerSecond, long Requests, double DocumentsPerRequest, double RemoteShare, double P50, double P99);
 
-    private static async Task<RemoteRun> RunRemoteAsync(AnalyzeTextStub stub, LexiconSentimentAnalyzer local, string[] texts, int callers, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<RemoteRun> RunRemoteAsync(LanguageServiceStub stub, LexiconSentimentAnalyzer local, string[] texts, int callers, TimeSpan duration, CancellationToken cancellationToken)
     {
         var options = new AzureLanguageOptions
         {
@@ -149,8 +145,8 @@ public static class SentimentBenchmark
         };
         await using var analyzer = AzureSentiment.CreateAnalyzer(options, localFallback: true, local);
         await analyzer.AnalyzeAsync(["warm up"], cancellationToken);
-        var requestsBefore = stub.Requests;
-        var documentsBefore = stub.Documents;
+        long requestsBefore = stub.RequestCount;
+        var documentsBefore = stub.DocumentCount;
         var latencies = new List<double>[callers];
         long comments = 0, remote = 0;
         var watch = Stopwatch.StartNew();
@@ -171,11 +167,11 @@ public static class SentimentBenchmark
         }, cancellationToken)));
         var seconds = watch.Elapsed.TotalSeconds;
         var sorted = latencies.SelectMany(l => l).Order().ToArray();
-        var requests = stub.Requests - requestsBefore;
+        var requests = stub.RequestCount - requestsBefore;
         return new RemoteRun(
             comments / seconds,
             requests,
-            requests == 0 ? 0 : (double)(stub.Documents - documentsBefore) / requests,
+            requests == 0 ? 0 : (double)(stub.DocumentCount - documentsBefore) / requests,
             comments == 0 ? 0 : (double)remote / comments,
             Percentile(sorted, 0.50),
             Percentile(sorted, 0.99));
@@ -183,78 +179,4 @@ public static class SentimentBenchmark
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-
-    /// <summary>Answers analyze-text in the documented shape (every document neutral) after <see cref="ServiceTime"/>.</summary>
-    private sealed class AnalyzeTextStub : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private long _requests;
-        private long _documents;
-
-        private AnalyzeTextStub(WebApplication app, Uri endpoint)
-        {
-            _app = app;
-            Endpoint = endpoint;
-        }
-
-        public Uri Endpoint { get; }
-
-        public TimeSpan ServiceTime { get; set; }
-
-        public long Requests => Interlocked.Read(ref _requests);
-
-        public long Documents => Interlocked.Read(ref _documents);
-
-        public static async Task<AnalyzeTextStub> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            AnalyzeTextStub? stub = null;
-            app.Run(context => stub!.HandleAsync(context));
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            stub = new AnalyzeTextStub(app, new Uri(address + "/"));
-            return stub;
-        }
-
-        private async Task HandleAsync(HttpContext context)
-        {
-            var body = await JsonNode.ParseAsync(context.Request.Body);
-            var ids = body!["analysisInput"]!["documents"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()).ToList();
-            Interlocked.Increment(ref _requests);
-            Interlocked.Add(ref _documents, ids.Count);
-            if (ServiceTime > TimeSpan.Zero)
-            {
-                await Task.Delay(ServiceTime);
-            }
-
-            var documents = new JsonArray();
-            foreach (var id in ids)
-            {
-                documents.Add(new JsonObject
-                {
-                    ["id"] = id,
-                    ["sentiment"] = "neutral",
-                    ["confidenceScores"] = new JsonObject { ["positive"] = 0.1, ["neutral"] = 0.8, ["negative"] = 0.1 },
-                    ["sentences"] = new JsonArray(),
-                    ["warnings"] = new JsonArray(),
-                });
-            }
-
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(new JsonObject
-            {
-                ["kind"] = "SentimentAnalysisResults",
-                ["results"] = new JsonObject { ["documents"] = documents, ["errors"] = new JsonArray(), ["modelVersion"] = "stub" },
-            }.ToJsonString());
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
 }

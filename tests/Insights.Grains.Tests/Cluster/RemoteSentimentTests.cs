@@ -1,127 +1,66 @@
 namespace Insights.Grains.Tests.Cluster;
 
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Insights.Events;
 using Insights.Sentiment;
 using Insights.Silo.Hosting;
 using Insights.Stats;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
+using Insights.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 /// <summary>
-/// A stub of Azure AI Language's analyze-text endpoint on 127.0.0.1 (Kestrel, free port). It answers the opposite
-/// of the local analyzer on purpose: texts containing "love" are <c>negative</c> (0.05 / 0.05 / 0.9), others
-/// <c>neutral</c>, so a comment's label tells who scored it. <see cref="Failing"/> makes it answer 500.
+/// The in-process cluster with <c>AzureWithLocalFallback</c> pointing at <see cref="LanguageServiceStub"/>. The stub
+/// answers the opposite of the local analyzer on purpose (<see cref="OppositeVerdict"/>), so a comment's label tells
+/// who scored it; a request to another path or without <see cref="Key"/> gets 404, and <see cref="Failing"/> makes
+/// it answer 500.
 /// </summary>
-public sealed class LanguageStub : IAsyncDisposable
+public sealed class RemoteSentimentFixture : SiloFixture, IAsyncLifetime
 {
     public const string Key = "cluster-stub-key";
 
-    private readonly WebApplication _app;
+    private volatile bool _failing;
 
-    private LanguageStub(WebApplication app, Uri endpoint)
-    {
-        _app = app;
-        Endpoint = endpoint;
-    }
-
-    public Uri Endpoint { get; }
-
-    /// <summary>Documents of every request, as received, in arrival order (failed attempts included).</summary>
-    public ConcurrentQueue<IReadOnlyList<string>> Requests { get; } = new();
-
-    public volatile bool Failing;
-
-    public static async Task<LanguageStub> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        LanguageStub? stub = null;
-        app.Run(context => stub!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        stub = new LanguageStub(app, new Uri(address + "/"));
-        return stub;
-    }
-
-    private async Task HandleAsync(HttpContext context)
-    {
-        if (context.Request.Path != "/language/:analyze-text" || context.Request.Headers["Ocp-Apim-Subscription-Key"] != Key)
-        {
-            context.Response.StatusCode = 404;
-            return;
-        }
-
-        var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!;
-        var documents = body["analysisInput"]!["documents"]!.AsArray().Select(d => (Id: d!["id"]!.GetValue<string>(), Text: d["text"]!.GetValue<string>())).ToList();
-        Requests.Enqueue(documents.Select(d => d.Text).ToList());
-        if (Failing)
-        {
-            context.Response.StatusCode = 500;
-            return;
-        }
-
-        var results = new JsonArray();
-        foreach (var (id, text) in documents)
-        {
-            var negative = text.Contains("love", StringComparison.Ordinal);
-            results.Add(new JsonObject
-            {
-                ["id"] = id,
-                ["sentiment"] = negative ? "negative" : "neutral",
-                ["confidenceScores"] = new JsonObject { ["positive"] = 0.05, ["neutral"] = negative ? 0.05 : 0.9, ["negative"] = negative ? 0.9 : 0.05 },
-                ["sentences"] = new JsonArray(),
-                ["warnings"] = new JsonArray(),
-            });
-        }
-
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(new JsonObject
-        {
-            ["kind"] = "SentimentAnalysisResults",
-            ["results"] = new JsonObject { ["documents"] = results, ["errors"] = new JsonArray(), ["modelVersion"] = "stub" },
-        }.ToJsonString());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
-}
-
-/// <summary>The in-process cluster with <c>AzureWithLocalFallback</c> pointing at the stub.</summary>
-public sealed class RemoteSentimentFixture : SiloFixture, IAsyncLifetime
-{
     public RemoteSentimentFixture()
-        : this(Task.Run(LanguageStub.StartAsync).GetAwaiter().GetResult())
+        : this(Task.Run(LanguageServiceStub.StartAsync).GetAwaiter().GetResult())
     {
     }
 
-    private RemoteSentimentFixture(LanguageStub stub)
+    private RemoteSentimentFixture(LanguageServiceStub stub)
         : base(new Dictionary<string, string?>
         {
             ["Insights:Sentiment:Analyzer"] = "AzureWithLocalFallback",
             ["Insights:Sentiment:Azure:Endpoint"] = stub.Endpoint.ToString(),
-            ["Insights:Sentiment:Azure:Key"] = LanguageStub.Key,
+            ["Insights:Sentiment:Azure:Key"] = Key,
             ["Insights:Sentiment:Azure:MaxRetries"] = "1",
             ["Insights:Sentiment:Azure:RetryDelay"] = "00:00:00.010",
             ["Insights:Sentiment:Azure:BreakerFailureThreshold"] = "2",
             ["Insights:Sentiment:Azure:BreakerCooldown"] = "00:00:00.500",
             ["Insights:Sentiment:Azure:BatchWindow"] = "00:00:00.020",
-        }) => Stub = stub;
+        })
+    {
+        Stub = stub;
+        var success = LanguageServiceStub.Success(OppositeVerdict);
+        stub.Respond = request =>
+            request.Path != LanguageServiceStub.AnalyzePath || request.Header("Ocp-Apim-Subscription-Key") != Key ? new StubReply(404)
+            : _failing ? new StubReply(500)
+            : success(request);
+    }
 
-    public LanguageStub Stub { get; }
+    /// <summary>The stub; its <see cref="LanguageServiceStub.Requests"/> are every request as received, failed attempts included.</summary>
+    public LanguageServiceStub Stub { get; }
+
+    /// <summary>While set, the stub answers 500.</summary>
+    public bool Failing
+    {
+        get => _failing;
+        set => _failing = value;
+    }
+
+    /// <summary>Texts containing "love" are <c>negative</c> (0.05 / 0.05 / 0.9), others <c>neutral</c> (0.05 / 0.9 / 0.05).</summary>
+    public static StubVerdict OppositeVerdict(StubDocument document) => document.Text.Contains("love", StringComparison.Ordinal)
+        ? new StubVerdict("negative", 0.05, 0.05, 0.9)
+        : new StubVerdict("neutral", 0.05, 0.9, 0.05);
 
     public new async Task DisposeAsync()
     {
@@ -148,12 +87,15 @@ public sealed class RemoteSentimentTests(RemoteSentimentFixture fixture, ITestOu
         SiloFixture.Eventually(() => fixture.Client.GetGrain<IVideoGrain>(video).GetStats(), s => s is not null && done(s));
 
     private List<IReadOnlyList<string>> RequestsWith(string marker) =>
-        fixture.Stub.Requests.Where(r => r.Any(t => t.Contains(marker, StringComparison.Ordinal))).ToList();
+        fixture.Stub.Requests
+            .Select(r => (IReadOnlyList<string>)r.Documents.Select(d => d.Text).ToList())
+            .Where(r => r.Any(t => t.Contains(marker, StringComparison.Ordinal)))
+            .ToList();
 
     /// <summary>Waits until a comment reaches the stub again: the circuit may still be open after another test.</summary>
     private async Task EnsureRemoteAsync()
     {
-        fixture.Stub.Failing = false;
+        fixture.Failing = false;
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
@@ -226,7 +168,7 @@ public sealed class RemoteSentimentTests(RemoteSentimentFixture fixture, ITestOu
     public async Task With_the_service_failing_comments_are_still_counted_and_scored_locally()
     {
         await EnsureRemoteAsync();
-        fixture.Stub.Failing = true;
+        fixture.Failing = true;
         try
         {
             var video = NewVideo();
@@ -254,7 +196,7 @@ public sealed class RemoteSentimentTests(RemoteSentimentFixture fixture, ITestOu
         }
         finally
         {
-            fixture.Stub.Failing = false;
+            fixture.Failing = false;
         }
 
         // Recovery: after the cool-down the service scores again.

@@ -1,6 +1,6 @@
 using Insights.Sentiment.Azure;
 using Insights.Sentiment.Remote;
-using Insights.Sentiment.Tests.Support;
+using Insights.Testing;
 
 namespace Insights.Sentiment.Tests.Azure;
 

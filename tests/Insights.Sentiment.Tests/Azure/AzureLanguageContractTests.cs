@@ -5,7 +5,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Insights.Sentiment.Azure;
-using Insights.Sentiment.Tests.Support;
+using Insights.Testing;
 
 namespace Insights.Sentiment.Tests.Azure;
 

@@ -1,3 +1,5 @@
+namespace Insights.Testing;
+
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -12,13 +14,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Insights.Sentiment.Tests.Support;
-
 /// <summary>A document as the stub received it.</summary>
-internal sealed record StubDocument(string Id, string? Language, string Text);
+public sealed record StubDocument(string Id, string? Language, string Text);
 
 /// <summary>One HTTP request as the stub received it, numbered from 1 in arrival order.</summary>
-internal sealed record StubRequest(
+public sealed record StubRequest(
     int Number,
     long Timestamp,
     string Method,
@@ -34,10 +34,10 @@ internal sealed record StubRequest(
 }
 
 /// <summary>What the stub answers: a status and body, extra headers, a delay, or a dropped connection.</summary>
-internal sealed record StubReply(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default, bool Abort = false);
+public sealed record StubReply(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default, bool Abort = false);
 
 /// <summary>The stub's verdict on one document: a documented sentiment and scores, or a per-document error.</summary>
-internal sealed record StubVerdict(string? Sentiment, double Positive, double Neutral, double Negative, string? ErrorCode = null)
+public sealed record StubVerdict(string? Sentiment, double Positive, double Neutral, double Negative, string? ErrorCode = null)
 {
     public static StubVerdict Error(string code) => new(null, 0, 0, 0, code);
 }
@@ -45,9 +45,10 @@ internal sealed record StubVerdict(string? Sentiment, double Positive, double Ne
 /// <summary>
 /// The Azure AI Language analyze-text endpoint, served by Kestrel on 127.0.0.1 (a free port) inside the test
 /// process. Records every request (path, query, headers, parsed body) and answers with <see cref="Respond"/>,
-/// by default the documented success shape with <see cref="DefaultVerdict"/> per document.
+/// by default the documented success shape with <see cref="DefaultVerdict"/> per document. Counts requests and
+/// documents even when <see cref="RecordRequests"/> is off (a benchmark's thousands of requests per second).
 /// </summary>
-internal sealed class LanguageServiceStub : IAsyncDisposable
+public sealed class LanguageServiceStub : IAsyncDisposable
 {
     public const string Key = "stub-key-123";
     public const string AnalyzePath = "/language/:analyze-text";
@@ -55,6 +56,7 @@ internal sealed class LanguageServiceStub : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<StubRequest> requests = new();
     private int count;
+    private long documentCount;
 
     private LanguageServiceStub(WebApplication app, Uri endpoint)
     {
@@ -64,7 +66,17 @@ internal sealed class LanguageServiceStub : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>The requests received while <see cref="RecordRequests"/> was on, in arrival order.</summary>
     public IReadOnlyList<StubRequest> Requests => requests.ToArray();
+
+    /// <summary>Whether <see cref="Requests"/> keeps each request; on by default.</summary>
+    public bool RecordRequests { get; set; } = true;
+
+    /// <summary>How many requests arrived, recorded or not.</summary>
+    public int RequestCount => Volatile.Read(ref count);
+
+    /// <summary>How many documents the requests that arrived carried, recorded or not.</summary>
+    public long DocumentCount => Interlocked.Read(ref documentCount);
 
     /// <summary>How the stub answers a request; may be replaced at any time.</summary>
     public Func<StubRequest, StubReply> Respond { get; set; } = Success();
@@ -103,8 +115,11 @@ internal sealed class LanguageServiceStub : IAsyncDisposable
         var t when t.Contains("mixed", StringComparison.Ordinal) => new StubVerdict("mixed", 0.6, 0.0, 0.4),
         var t when t.Contains("good", StringComparison.Ordinal) => new StubVerdict("positive", 0.9, 0.06, 0.04),
         var t when t.Contains("bad", StringComparison.Ordinal) => new StubVerdict("negative", 0.02, 0.08, 0.9),
-        _ => new StubVerdict("neutral", 0.1, 0.8, 0.1),
+        _ => NeutralVerdict(document),
     };
+
+    /// <summary>Every document neutral: positive 0.1, neutral 0.8, negative 0.1.</summary>
+    public static StubVerdict NeutralVerdict(StubDocument document) => new("neutral", 0.1, 0.8, 0.1);
 
     public static Func<StubRequest, StubReply> Success(Func<StubDocument, StubVerdict>? verdict = null) =>
         request => new StubReply(200, SuccessBody(request.Documents, verdict ?? DefaultVerdict));
@@ -160,7 +175,12 @@ internal sealed class LanguageServiceStub : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         var request = Parse(Interlocked.Increment(ref count), timestamp, context.Request, body);
-        requests.Enqueue(request);
+        Interlocked.Add(ref documentCount, request.Documents.Count);
+        if (RecordRequests)
+        {
+            requests.Enqueue(request);
+        }
+
         var reply = Respond(request);
         if (reply.Delay > TimeSpan.Zero)
         {
