@@ -11,4 +11,6 @@ public sealed record RecentComment
     [Id(3)] public DateTimeOffset CreateTime { get; init; }
     [Id(4)] public SentimentLabel Label { get; init; }
     [Id(5)] public double Score { get; init; }
+    /// <summary>Name and version of the analyzer that scored the comment.</summary>
+    [Id(6)] public string Analyzer { get; init; } = "";
 }

@@ -83,6 +83,7 @@ public sealed class VideoAggregate
             CreateTime = comment.CreateTime,
             Label = sentiment.Label,
             Score = Math.Round(sentiment.Score, 4),
+            Analyzer = sentiment.Analyzer,
         });
         TermExtractor.Extract(comment.Text, _termSink);
         Touch(comment.IngestedAt, comment.CreateTime);

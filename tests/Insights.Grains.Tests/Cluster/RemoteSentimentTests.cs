@@ -139,6 +139,7 @@ public sealed class RemoteSentimentTests(RemoteSentimentFixture fixture, ITestOu
         {
             Assert.Equal(SentimentLabel.Negative, c.Label);
             Assert.Equal(-0.85, c.Score, 4);
+            Assert.Equal("azure-language/2023-04-01", c.Analyzer);
         });
     }
 
@@ -185,6 +186,7 @@ public sealed class RemoteSentimentTests(RemoteSentimentFixture fixture, ITestOu
             {
                 Assert.Equal(SentimentLabel.Positive, c.Label);
                 Assert.True(c.Score > 0);
+                Assert.Equal("lexicon/1", c.Analyzer);
             });
             Assert.NotEmpty(RequestsWith(video)); // the service was tried first
 

@@ -150,7 +150,7 @@ public class VideoAggregateTests
 
         var recent = video.ToStats(T0.AddSeconds(10)).RecentComments;
         Assert.Equal(["c9", "c8", "c7"], recent.Select(c => c.CommentId));
-        Assert.All(recent, c => Assert.Equal(SentimentLabel.Positive, c.Label));
+        Assert.All(recent, c => Assert.Equal((SentimentLabel.Positive, "test"), (c.Label, c.Analyzer)));
     }
 
     [Fact]
