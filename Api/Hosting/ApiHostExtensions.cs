@@ -3,6 +3,7 @@ namespace Insights.Api.Hosting;
 using System.Text.Json.Serialization;
 using Insights.Api.Apis;
 using Insights.Api.Ingest;
+using Insights.Api.Sources;
 using Insights.Lake.Hosting;
 using Insights.Wire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,6 +23,7 @@ public static class ApiHostExtensions
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        builder.Services.AddInsightsSources(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         return builder;
     }

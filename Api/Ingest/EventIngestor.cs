@@ -34,7 +34,7 @@ public sealed partial class EventIngestor(
         var receivedAt = clock.GetUtcNow();
         if (contentLength > _limits.MaxBodyBytes)
         {
-            return TooLarge(contentLength.Value, ReadOnlyMemory<byte>.Empty, receivedAt);
+            return TooLarge(contentLength.Value, ReadOnlyMemory<byte>.Empty, Source, receivedAt);
         }
 
         var buffer = new ArrayBufferWriter<byte>(contentLength is > 0 and var n ? (int)Math.Min(n, _limits.MaxBodyBytes) : 16 * 1024);
@@ -49,20 +49,39 @@ public sealed partial class EventIngestor(
             buffer.Advance(read);
             if (buffer.WrittenCount > _limits.MaxBodyBytes)
             {
-                return TooLarge(buffer.WrittenCount, buffer.WrittenMemory, receivedAt);
+                return TooLarge(buffer.WrittenCount, buffer.WrittenMemory, Source, receivedAt);
             }
         }
 
+        return await ParseAndPublishAsync(buffer.WrittenMemory, Source, receivedAt);
+    }
+
+    /// <summary>
+    /// Ingests a batch already in memory (a JSON array of events) exactly as <c>POST /api/events</c> does, for
+    /// producers inside the API process (the TikTok source); <paramref name="source"/> is recorded with every raw and
+    /// quarantined record.
+    /// </summary>
+    public async Task<IngestOutcome> IngestAsync(ReadOnlyMemory<byte> jsonArray, string source, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var receivedAt = clock.GetUtcNow();
+        return jsonArray.Length > _limits.MaxBodyBytes
+            ? TooLarge(jsonArray.Length, jsonArray, source, receivedAt)
+            : await ParseAndPublishAsync(jsonArray, source, receivedAt);
+    }
+
+    private async Task<IngestOutcome> ParseAndPublishAsync(ReadOnlyMemory<byte> body, string source, DateTimeOffset receivedAt)
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.WrittenMemory, new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
             var reason = $"The body is not valid JSON: {ex.Message}";
             return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "Malformed JSON", reason,
-                QuarantineBody(buffer.WrittenMemory, reason, receivedAt));
+                QuarantineBody(body, reason, source, receivedAt));
         }
 
         using (document)
@@ -72,7 +91,7 @@ public sealed partial class EventIngestor(
             {
                 var reason = $"The body must be a JSON array of events, not {WireEventParser.Describe(root.ValueKind)}.";
                 return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "Not a batch", reason,
-                    QuarantineBody(buffer.WrittenMemory, reason, receivedAt));
+                    QuarantineBody(body, reason, source, receivedAt));
             }
 
             var count = root.GetArrayLength();
@@ -80,7 +99,7 @@ public sealed partial class EventIngestor(
             {
                 var reason = $"A batch holds at most {_limits.MaxBatchEvents} events (limit Insights:Ingest:MaxBatchEvents); this one has {count}.";
                 return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Batch too long", reason,
-                    QuarantineBody(buffer.WrittenMemory, reason, receivedAt));
+                    QuarantineBody(body, reason, source, receivedAt));
             }
 
             // Check room in the lake first: past this point events reach grains, which cannot be undone.
@@ -90,11 +109,11 @@ public sealed partial class EventIngestor(
                     "The lake is not taking writes fast enough (storage down or slow) and its buffer is full; send the batch again later.");
             }
 
-            return IngestOutcome.Ok(await ValidateAndPublishAsync(root, count, receivedAt));
+            return IngestOutcome.Ok(await ValidateAndPublishAsync(root, count, source, receivedAt));
         }
     }
 
-    private async Task<IngestResponse> ValidateAndPublishAsync(JsonElement batch, int count, DateTimeOffset receivedAt)
+    private async Task<IngestResponse> ValidateAndPublishAsync(JsonElement batch, int count, string source, DateTimeOffset receivedAt)
     {
         var batchId = Guid.NewGuid().ToString("N");
         var results = new IngestItemResult[count];
@@ -118,7 +137,7 @@ public sealed partial class EventIngestor(
                 rawRecords[index] = new RawEventRecord
                 {
                     ReceivedAt = receivedAt,
-                    Source = Source,
+                    Source = source,
                     BatchId = batchId,
                     Index = index,
                     Type = parsed.Type!,
@@ -132,7 +151,7 @@ public sealed partial class EventIngestor(
                 {
                     QuarantineId = quarantineId,
                     ReceivedAt = receivedAt,
-                    Source = Source,
+                    Source = source,
                     Stage = "ingest",
                     Reason = parsed.Error!,
                     Type = parsed.Type,
@@ -183,14 +202,14 @@ public sealed partial class EventIngestor(
         return new IngestResponse(accepted, rejected, retry, results);
     }
 
-    private IngestOutcome TooLarge(long size, ReadOnlyMemory<byte> start, DateTimeOffset receivedAt)
+    private IngestOutcome TooLarge(long size, ReadOnlyMemory<byte> start, string source, DateTimeOffset receivedAt)
     {
         var reason = $"The body may hold at most {_limits.MaxBodyBytes} bytes (limit Insights:Ingest:MaxBodyBytes); this one has {size} or more.";
-        return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Body too large", reason, QuarantineBody(start, reason, receivedAt));
+        return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Body too large", reason, QuarantineBody(start, reason, source, receivedAt));
     }
 
     /// <summary>A body refused as a whole is kept too, as text (it may not be JSON), cut at 64 KiB.</summary>
-    private string QuarantineBody(ReadOnlyMemory<byte> body, string reason, DateTimeOffset receivedAt)
+    private string QuarantineBody(ReadOnlyMemory<byte> body, string reason, string source, DateTimeOffset receivedAt)
     {
         var id = QuarantineWriter.NewId();
         var length = Math.Min(body.Length, MaxQuarantinedBodyChars);
@@ -199,7 +218,7 @@ public sealed partial class EventIngestor(
             {
                 QuarantineId = id,
                 ReceivedAt = receivedAt,
-                Source = Source,
+                Source = source,
                 Stage = "ingest",
                 Reason = reason,
                 PayloadText = text,

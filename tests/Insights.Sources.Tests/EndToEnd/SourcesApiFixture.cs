@@ -1,0 +1,104 @@
+namespace Insights.Sources.Tests.EndToEnd;
+
+using System.Net;
+using System.Net.Sockets;
+using Insights.Silo.Hosting;
+using Insights.Sources.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// A real silo (the Silo project's wiring, on free loopback ports), the stub TikTok API, and the API in a
+/// WebApplicationFactory with the TikTok source enabled and pointed at the stub; modelled on Api.Tests' ApiFixture.
+/// </summary>
+public sealed class SourcesApiFixture : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "insights-sources-e2e-" + Guid.NewGuid().ToString("N"));
+    private IHost? _silo;
+
+    internal TikTokStub Stub { get; private set; } = null!;
+
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public string StatePath => Path.Combine(_folder, "sources", "tiktok-state.json");
+
+    public string LakePath => Path.Combine(_folder, "lake");
+
+    public const string Creator = "e2e_creator";
+
+    public async Task InitializeAsync()
+    {
+        Stub = await TikTokStub.StartAsync();
+        Settings["Insights:Cluster:Provider"] = "Localhost";
+        Settings["Insights:Cluster:ClusterId"] = "sources-tests-" + Guid.NewGuid().ToString("N")[..8];
+        Settings["Insights:Cluster:SiloPort"] = FreePort().ToString();
+        Settings["Insights:Cluster:GatewayPort"] = FreePort().ToString();
+        Settings["Insights:Storage:Provider"] = "File";
+        Settings["Insights:Storage:Path"] = Path.Combine(_folder, "state");
+        Settings["Insights:Video:FlushInterval"] = "00:00:01";
+        Settings["Insights:Lake:Provider"] = "Local";
+        Settings["Insights:Lake:Path"] = LakePath;
+        Settings["Insights:Lake:Writer:MaxFileAge"] = "00:00:01";
+        Settings["Insights:Dimensions:FlushInterval"] = "00:00:01";
+
+        Settings["Insights:Sources:TikTok:Enabled"] = "true";
+        Settings["Insights:Sources:TikTok:BaseUrl"] = Stub.BaseUrl;
+        Settings["Insights:Sources:TikTok:ClientKey"] = TikTokStub.ClientKey;
+        Settings["Insights:Sources:TikTok:ClientSecret"] = TikTokStub.ClientSecret;
+        Settings["Insights:Sources:TikTok:Usernames:0"] = Creator;
+        Settings["Insights:Sources:TikTok:PollInterval"] = "00:00:01";
+        Settings["Insights:Sources:TikTok:FailedPollRetryInterval"] = "00:00:00.500";
+        Settings["Insights:Sources:TikTok:StatePath"] = StatePath;
+        Settings["Insights:Sources:TikTok:InitialBackoff"] = "00:00:00.050";
+        Settings["Insights:Sources:TikTok:MaxBackoff"] = "00:00:00.200";
+        Settings["Insights:Sources:TikTok:MaxDeliveryAttempts"] = "40";
+        Settings["Insights:Sources:TikTok:DeliveryInitialBackoff"] = "00:00:00.100";
+        Settings["Insights:Sources:TikTok:DeliveryMaxBackoff"] = "00:00:00.500";
+        Settings["Insights:Sources:TikTok:RequestsPerMinute"] = "100000";
+        Settings["Insights:Sources:TikTok:RequestsPerDay"] = "1000000";
+
+        var silo = Host.CreateApplicationBuilder();
+        silo.Configuration.AddInMemoryCollection(Settings);
+        silo.AddInsightsSilo();
+        _silo = silo.Build();
+        await _silo.StartAsync();
+    }
+
+    /// <summary>Starts an API (and with it the TikTok source) on the cluster; dispose it to stop the source.</summary>
+    public WebApplicationFactory<Program> StartApi(IDictionary<string, string?>? overrides = null)
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in Settings.Concat(overrides ?? new Dictionary<string, string?>()))
+            {
+                web.UseSetting(key, value);
+            }
+        });
+        _ = factory.Server; // starts the host, and its hosted services
+        return factory;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_silo is not null)
+        {
+            await _silo.StopAsync();
+            _silo.Dispose();
+        }
+
+        await Stub.DisposeAsync();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
