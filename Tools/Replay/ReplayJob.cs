@@ -139,37 +139,46 @@ public sealed class ReplayJob(ILakeStore lake, ISentimentAnalyzer analyzer, Vide
         }
     }
 
-    /// <summary>Every hour of the range gets exactly one file (possibly empty of rows it is skipped) and nothing else.</summary>
+    /// <summary>
+    /// Every hour of the range that has rows gets exactly one file and nothing else; hours of the range without rows
+    /// lose whatever files they had. Only hours that exist are visited, so a range from the epoch costs nothing extra.
+    /// </summary>
     private async Task<int> ReplaceHoursAsync<TRow>(
         string dataset, DateTimeOffset from, DateTimeOffset to, SortedDictionary<DateTimeOffset, List<TRow>> rowsByHour,
         IFileFormat<TRow> format, CancellationToken cancellationToken)
     {
         var zone = lake.Zone(LakeZone.Processed);
-        var written = 0;
-        for (var hour = from; hour < to; hour = hour.AddHours(1))
+        var existing = new List<string>();
+        await foreach (var file in zone.ListAsync(dataset + "/", cancellationToken))
         {
-            var prefix = $"{dataset}/date={hour:yyyy-MM-dd}/hour={hour:HH}/";
-            var target = prefix + FileName;
-            if (rowsByHour.TryGetValue(hour, out var rows) && rows.Count > 0)
+            if (LakeReader.HourOf(file.Path) is { } hour && hour >= from && hour < to)
             {
-                await zone.WriteAsync(target, await format.EncodeAsync(rows, cancellationToken), cancellationToken);
-                written++;
-            }
-            else
-            {
-                await zone.DeleteAsync(target, cancellationToken);
-            }
-
-            await foreach (var file in zone.ListAsync(prefix, cancellationToken))
-            {
-                if (file.Path != target)
-                {
-                    await zone.DeleteAsync(file.Path, cancellationToken);
-                }
+                existing.Add(file.Path);
             }
         }
 
-        return written;
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (hour, rows) in rowsByHour)
+        {
+            if (hour < from || hour >= to || rows.Count == 0)
+            {
+                continue;
+            }
+
+            var target = $"{dataset}/date={hour:yyyy-MM-dd}/hour={hour:HH}/{FileName}";
+            await zone.WriteAsync(target, await format.EncodeAsync(rows, cancellationToken), cancellationToken);
+            written.Add(target);
+        }
+
+        foreach (var path in existing)
+        {
+            if (!written.Contains(path))
+            {
+                await zone.DeleteAsync(path, cancellationToken);
+            }
+        }
+
+        return written.Count;
     }
 
     private static void Add<TRow>(SortedDictionary<DateTimeOffset, List<TRow>> byHour, DateTimeOffset hour, TRow row)
