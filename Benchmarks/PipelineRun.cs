@@ -42,6 +42,8 @@ public sealed class PipelineRun : IAsyncDisposable
             ["Insights:Cluster:ClusterId"] = "bench",
             ["Insights:Storage:Provider"] = "File",
             ["Insights:Storage:Path"] = _statePath,
+            ["Insights:Lake:Path"] = Path.Combine(_statePath, "lake"),
+            ["Insights:Warehouse:LoadOnSchedule"] = "false",
         });
         builder.AddInsightsSilo();
         _silo = builder.Build();

@@ -21,6 +21,12 @@ internal static class Program
             return 0;
         }
 
+        if (args is ["--warehouse"])
+        {
+            await WarehouseBenchmark.RunAsync(Console.Out);
+            return 0;
+        }
+
         BenchmarkOptions options;
         try
         {

@@ -38,6 +38,7 @@ public static class ApiHostExtensions
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapEventsApi();
         app.MapVideosApi();
+        app.MapWarehouseApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 namespace Insights.Silo.Hosting;
 
 using Insights.Lake.Hosting;
+using Insights.Warehouse.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 public static class SiloHostExtensions
@@ -16,7 +17,8 @@ public static class SiloHostExtensions
         builder.UseOrleans(silo => silo
             .AddInsightsClustering(configuration)
             .AddInsightsStorage(configuration)
-            .AddInsightsStreams(configuration));
+            .AddInsightsStreams(configuration)
+            .AddInsightsWarehouse(configuration));
         builder.Services
             .AddInsightsGrains(configuration)
             .AddInsightsSentiment(configuration);

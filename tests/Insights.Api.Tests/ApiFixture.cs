@@ -55,6 +55,7 @@ public class ApiFixture : IAsyncLifetime
         Settings["Insights:Lake:Writer:MaxFileAge"] = "00:00:01";
         Settings["Insights:Lake:Writer:TickInterval"] = "00:00:00.200";
         Settings["Insights:Dimensions:FlushInterval"] = "00:00:01";
+        Settings["Insights:Warehouse:DuckDbPath"] = Path.Combine(_statePath, "warehouse.duckdb");
         ConfigureSettings(Settings);
         await StartAsync();
     }

@@ -41,6 +41,7 @@ public sealed class SourcesApiFixture : IAsyncLifetime
         Settings["Insights:Lake:Provider"] = "Local";
         Settings["Insights:Lake:Path"] = LakePath;
         Settings["Insights:Lake:Writer:MaxFileAge"] = "00:00:01";
+        Settings["Insights:Warehouse:LoadOnSchedule"] = "false";
         Settings["Insights:Dimensions:FlushInterval"] = "00:00:01";
 
         Settings["Insights:Sources:TikTok:Enabled"] = "true";

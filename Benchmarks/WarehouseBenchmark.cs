@@ -1,0 +1,139 @@
+namespace Insights.Benchmarks;
+
+using System.Diagnostics;
+using Insights.Lake;
+using Insights.Lake.Local;
+using Insights.Lake.Records;
+using Insights.Lake.Writing;
+using Insights.Warehouse.Loading;
+using Insights.Warehouse.Targets;
+
+/// <summary>
+/// Rows per second the warehouse loader puts into DuckDB from processed-zone Parquet (local lake folder, files of
+/// <c>Insights:Lake:Writer:MaxRowsPerFile</c> rows as the writers cut them), for comments and for video snapshots:
+/// each file is one transaction (delete its old rows, insert from <c>read_parquet</c>, manifest entry), so the
+/// figure includes the bookkeeping that makes loads idempotent. Then the cost of a load that finds nothing to do.
+/// </summary>
+public static class WarehouseBenchmark
+{
+    public static Task RunAsync(TextWriter output) => RunAsync(output, comments: 1_000_000, snapshots: 250_000);
+
+    public static async Task RunAsync(TextWriter output, int comments, int snapshots, int rowsPerFile = 50_000)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "insights-bench-warehouse-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var lake = new LocalFolderLakeStore(root);
+            var processed = lake.Zone(LakeZone.Processed);
+            var database = Path.Combine(root, "warehouse", "insights.duckdb");
+            var loader = new WarehouseLoader(processed, () => new DuckDbWarehouseTarget(database, processed));
+            output.WriteLine($"warehouse load into DuckDB ({comments:N0} comments, {snapshots:N0} snapshots, Parquet files of {rowsPerFile:N0} rows, local lake)");
+
+            var files = await WriteAsync(processed, "comments", CommentRows(comments), rowsPerFile);
+            var load = await loader.LoadAsync();
+            Report(output, "comments", comments, files, load);
+
+            files = await WriteAsync(processed, "video_snapshots", SnapshotRows(snapshots), rowsPerFile);
+            load = await loader.LoadAsync();
+            Report(output, "video snapshots", snapshots, files, load);
+
+            var again = await loader.LoadAsync();
+            output.WriteLine($"  nothing new (manifest check)  {again.Duration.TotalMilliseconds,12:N0} ms for {again.FilesUnchanged} unchanged files");
+            output.WriteLine($"  database file                 {new FileInfo(database).Length / 1024.0 / 1024.0,12:N1} MB");
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static void Report(TextWriter output, string what, int rows, int files, WarehouseLoadResult load)
+    {
+        if (load.RowsLoaded != rows || load.Failures.Count > 0)
+        {
+            throw new InvalidOperationException($"warehouse benchmark: {load.RowsLoaded} of {rows} {what} loaded, failures: {string.Join("; ", load.Failures)}");
+        }
+
+        output.WriteLine($"  {what + " rows/s",-29} {rows / load.Duration.TotalSeconds,12:N0} ({files} files in {load.Duration.TotalSeconds:F2} s)");
+    }
+
+    private static async Task<int> WriteAsync<TRow>(IBlobStore store, string dataset, IEnumerable<(DateTime Hour, TRow Row)> rows, int rowsPerFile)
+        where TRow : class, new()
+    {
+        var format = new ParquetFormat<TRow>();
+        var files = 0;
+        foreach (var hour in rows.GroupBy(r => r.Hour))
+        {
+            foreach (var chunk in hour.Select(r => r.Row).Chunk(rowsPerFile))
+            {
+                await store.WriteAsync($"{dataset}/date={hour.Key:yyyy-MM-dd}/hour={hour.Key:HH}/part-{files:D6}.parquet", await format.EncodeAsync(chunk, default));
+                files++;
+            }
+        }
+
+        return files;
+    }
+
+    private static readonly DateTime Start = new(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+
+    private static readonly string[] Texts =
+    [
+        "this looks amazing 😍", "not my thing tbh", "ok", "the best recipe i have seen all week, saving it", "why is nobody talking about the music",
+    ];
+
+    private static readonly string[] Labels = ["positive", "negative", "neutral", "positive", "neutral"];
+
+    /// <summary>Comments spread over 6 ingest hours and 1,000 videos, realistic widths.</summary>
+    private static IEnumerable<(DateTime, CommentRow)> CommentRows(int count)
+    {
+        var random = new Random(7);
+        for (var i = 0; i < count; i++)
+        {
+            var time = Start.AddSeconds(i * (6 * 3600.0 / count));
+            var k = random.Next(Texts.Length);
+            var positive = random.NextDouble();
+            yield return (new DateTime(time.Ticks - time.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc), new CommentRow
+            {
+                CommentId = (7_400_000_000_000_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                VideoId = (7_300_000_000_000_000_000L + random.Next(1_000)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Username = "user" + random.Next(50_000),
+                Text = Texts[k],
+                LikeCount = random.Next(100),
+                CreateTime = time.AddSeconds(-random.Next(60)),
+                IngestedAt = time,
+                SentimentLabel = Labels[k],
+                SentimentScore = positive * 2 - 1,
+                ProbabilityPositive = positive,
+                ProbabilityNeutral = (1 - positive) / 2,
+                ProbabilityNegative = (1 - positive) / 2,
+                Analyzer = "lexicon/1",
+            });
+        }
+    }
+
+    private static IEnumerable<(DateTime, VideoSnapshotRow)> SnapshotRows(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var time = Start.AddSeconds(i * (6 * 3600.0 / count));
+            yield return (new DateTime(time.Ticks - time.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc), new VideoSnapshotRow
+            {
+                VideoId = (7_300_000_000_000_000_000L + i % 1_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                SnapshotTime = time,
+                Version = i / 1_000,
+                Views = 1_000 + i,
+                Likes = 100 + i / 10,
+                Shares = i / 100,
+                Comments = i / 50,
+                EngagementRate = 0.1,
+                LastEventTime = time,
+            });
+        }
+    }
+}

@@ -1,0 +1,110 @@
+namespace Insights.Warehouse.Tests;
+
+using System.Text.RegularExpressions;
+using Insights.Warehouse.Modeling;
+using Insights.Warehouse.Schema;
+using Insights.Warehouse.Sql;
+using Insights.Warehouse.Targets;
+
+/// <summary>The T-SQL Insights sends to a Synapse dedicated SQL pool, checked as text (no pool needed).</summary>
+public sealed partial class SynapseSqlTests
+{
+    private static readonly SynapseDialect Dialect = new();
+
+    [Fact]
+    public void Fact_tables_are_hash_distributed_columnstore_with_bounded_text()
+    {
+        var ddl = Assert.Single(Dialect.CreateTableIfMissing(WarehouseSchema.FactComment));
+
+        Assert.StartsWith("IF OBJECT_ID(N'dbo.fact_comment', N'U') IS NULL\nCREATE TABLE [dbo].[fact_comment] (", ddl, StringComparison.Ordinal);
+        Assert.EndsWith("WITH (DISTRIBUTION = HASH(video_id), CLUSTERED COLUMNSTORE INDEX)", ddl, StringComparison.Ordinal);
+        Assert.Contains("    text nvarchar(4000),", ddl, StringComparison.Ordinal);
+        Assert.Contains("    create_time datetime2(7),", ddl, StringComparison.Ordinal);
+        Assert.Contains("    create_date date,", ddl, StringComparison.Ordinal);
+        Assert.Contains("    source_file nvarchar(1024),", ddl, StringComparison.Ordinal);
+        foreach (var fact in new[] { WarehouseSchema.FactComment, WarehouseSchema.FactVideoSnapshot })
+        {
+            var sql = Dialect.CreateTableIfMissing(fact)[0];
+            Assert.DoesNotContain("max)", sql, StringComparison.Ordinal); // columnstore refuses nvarchar(max)
+            Assert.Contains("DISTRIBUTION = HASH(video_id), CLUSTERED COLUMNSTORE INDEX", sql, StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith("WITH (DISTRIBUTION = REPLICATE, CLUSTERED INDEX (video_id))", Dialect.CreateTableIfMissing(WarehouseSchema.DimVideo)[0], StringComparison.Ordinal);
+        Assert.EndsWith("WITH (DISTRIBUTION = ROUND_ROBIN, HEAP)", Dialect.CreateTableIfMissing(WarehouseSchema.LoadManifest)[0], StringComparison.Ordinal);
+        Assert.Equal(["IF SCHEMA_ID(N'insights') IS NULL EXEC(N'CREATE SCHEMA [insights]')"], new SynapseDialect("insights").CreateSchemaIfMissing());
+        Assert.Throws<ArgumentException>(() => new SynapseDialect("dbo]; DROP TABLE x; --"));
+    }
+
+    [Fact]
+    public void A_file_is_copied_into_a_session_staging_table_then_swapped_in_by_source_file()
+    {
+        var target = new SynapseWarehouseTarget(new SynapseOptions
+        {
+            ConnectionString = "Server=tcp:ws.sql.azuresynapse.net,1433;Database=pool",
+            StorageUrl = "https://account.dfs.core.windows.net/processed/",
+        });
+        const string path = "comments/date=2026-11-24/hour=05/part-000001.parquet";
+
+        var staging = target.StagingStatements(WarehouseSchema.Comments, path);
+
+        Assert.Equal("IF OBJECT_ID(N'tempdb..#stg_fact_comment') IS NOT NULL DROP TABLE #stg_fact_comment", staging[0]);
+        Assert.StartsWith("CREATE TABLE #stg_fact_comment (\n    comment_id nvarchar(64),\n    video_id nvarchar(64),", staging[1], StringComparison.Ordinal);
+        Assert.EndsWith("    analyzer nvarchar(256)\n)\nWITH (DISTRIBUTION = ROUND_ROBIN, HEAP)", staging[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("create_hour", staging[1], StringComparison.Ordinal); // derived columns are not in the file
+        Assert.Equal(
+            "COPY INTO #stg_fact_comment\n"
+            + "FROM 'https://account.dfs.core.windows.net/processed/comments/date=2026-11-24/hour=05/part-000001.parquet'\n"
+            + "WITH (FILE_TYPE = 'PARQUET', CREDENTIAL = (IDENTITY = 'Managed Identity'))",
+            staging[2]);
+
+        var loadedAt = new DateTime(2026, 11, 24, 6, 0, 1, DateTimeKind.Utc);
+        var insert = Dialect.InsertFromFile(WarehouseSchema.FactComment, SynapseDialect.StagingTable(WarehouseSchema.FactComment), path, loadedAt);
+        Assert.StartsWith("INSERT INTO [dbo].[fact_comment] (comment_id, video_id,", insert, StringComparison.Ordinal);
+        Assert.Contains("DATEADD(hour, DATEPART(hour, create_time), CAST(CAST(create_time AS date) AS datetime2(7))), CAST(create_time AS DATE), "
+            + "N'comments/date=2026-11-24/hour=05/part-000001.parquet', CAST('2026-11-24 06:00:01.0000000' AS datetime2(7))\nFROM #stg_fact_comment", insert, StringComparison.Ordinal);
+        Assert.Equal("DELETE FROM [dbo].[fact_comment] WHERE source_file = N'comments/date=2026-11-24/hour=05/part-000001.parquet'",
+            Dialect.DeleteRowsOfFile(WarehouseSchema.FactComment, path));
+        Assert.Contains("CROSS APPLY STRING_SPLIT(s.hashtag_names, N',') AS t",
+            Dialect.InsertHashtagBridge(WarehouseSchema.DimVideoHashtag, "#stg_dim_video", WarehouseSchema.Videos.LakePrefix, loadedAt), StringComparison.Ordinal);
+        Assert.DoesNotContain("VALUES", Dialect.InsertDates([new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 24)]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Views_are_dropped_and_created_since_dedicated_pools_have_no_create_or_alter_view()
+    {
+        var statements = Dialect.CreateOrReplaceView("video_sentiment_score", "select 1 as x");
+
+        Assert.Equal(
+            ["IF OBJECT_ID(N'dbo.video_sentiment_score', N'V') IS NOT NULL DROP VIEW [dbo].[video_sentiment_score]",
+             "CREATE VIEW [dbo].[video_sentiment_score] AS\nselect 1 as x"],
+            statements);
+        Assert.Equal(["CREATE OR REPLACE VIEW video_sentiment_score AS\nselect 1 as x"], DuckDbDialect.Instance.CreateOrReplaceView("video_sentiment_score", "select 1 as x"));
+    }
+
+    [Fact]
+    public void The_models_compile_to_portable_sql_for_synapse()
+    {
+        var project = DbtProject.Load(Path.Combine(AppContext.BaseDirectory, "dbt"));
+        var models = new DbtRunner(project, Dialect).CompileModels();
+
+        foreach (var model in models)
+        {
+            var sql = Comments().Replace(model.Sql, "");
+            Assert.DoesNotMatch(NonPortable(), sql);
+            Assert.DoesNotContain("{{", sql, StringComparison.Ordinal);
+            Assert.DoesNotContain("{%", sql, StringComparison.Ordinal);
+        }
+
+        var sentiment = models.Single(m => m.Name == "video_sentiment_score").Sql;
+        Assert.Contains("from [dbo].[stg_comments]", sentiment, StringComparison.Ordinal);
+        Assert.Contains("(mean_probability_positive - mean_probability_negative) * 100.0E0 as sentiment_score", sentiment, StringComparison.Ordinal);
+        Assert.Contains("from [dbo].[fact_comment]", models.Single(m => m.Name == "stg_comments").Sql, StringComparison.Ordinal);
+    }
+
+    /// <summary>What DuckDB accepts and T-SQL does not (or the reverse), kept out of the models.</summary>
+    [GeneratedRegex(@"::|\bqualify\b|\bfilter\s*\(|\bdate_trunc\b|\|\||\blimit\b|\bilike\b|\btop\s*\(?\d|\bisnull\b|\biif\b|\bgetdate\b|\bstring_split\b|\bunnest\b|\blen\s*\(|\blength\s*\(|\bcreate\s+or\s+replace\b|\btrue\b|\bfalse\b|""", RegexOptions.IgnoreCase)]
+    private static partial Regex NonPortable();
+
+    [GeneratedRegex(@"--[^\n]*")]
+    private static partial Regex Comments();
+}

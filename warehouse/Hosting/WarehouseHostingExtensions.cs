@@ -1,0 +1,116 @@
+namespace Insights.Warehouse.Hosting;
+
+using Insights.Warehouse.Targets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Orleans.Hosting;
+
+public static class WarehouseHostingExtensions
+{
+    /// <summary>
+    /// The warehouse services (<see cref="WarehouseService"/>, the target chosen by <c>Insights:Warehouse:Provider</c>).
+    /// Needs an <see cref="Insights.Lake.ILakeStore"/> (<c>AddInsightsLake</c>). An unknown provider stops the process here.
+    /// </summary>
+    public static IServiceCollection AddInsightsWarehouse(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(WarehouseOptions.SectionName);
+        Validate(section.Get<WarehouseOptions>() ?? new());
+        services.AddOptions<WarehouseOptions>().Bind(section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWarehouseTargetFactory, WarehouseTargetFactory>();
+        services.TryAddSingleton<WarehouseService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Everything a silo needs for the scheduled warehouse load: the services above, the in-memory reminder service
+    /// (unless <c>Insights:Warehouse:ReminderService</c> is <c>None</c>), a reminder period floor no higher than
+    /// <c>LoadInterval</c>, and a startup task that registers the loader grain's reminder.
+    /// </summary>
+    public static ISiloBuilder AddInsightsWarehouse(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddInsightsWarehouse(configuration);
+        var options = configuration.GetSection(WarehouseOptions.SectionName).Get<WarehouseOptions>() ?? new();
+        if (options.ReminderService == "Memory")
+        {
+            silo.UseInMemoryReminderService();
+        }
+
+        silo.Services.Configure<ReminderOptions>(o =>
+        {
+            if (options.LoadInterval < o.MinimumReminderPeriod)
+            {
+                o.MinimumReminderPeriod = options.LoadInterval;
+            }
+        });
+        silo.AddStartupTask(static (services, cancellationToken) =>
+        {
+            // In the background: a silo must start even when the reminder table is not ready yet.
+            _ = ScheduleAsync(services, cancellationToken);
+            return Task.CompletedTask;
+        });
+        return silo;
+    }
+
+    private static async Task ScheduleAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WarehouseHostingExtensions).FullName!);
+        var grain = services.GetRequiredService<IGrainFactory>().GetGrain<IWarehouseLoaderGrain>(IWarehouseLoaderGrain.GlobalKey);
+        var delay = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grain.EnsureScheduled();
+                return;
+            }
+            catch (Exception ex) when (attempt < 8)
+            {
+                logger.LogWarning(ex, "Scheduling warehouse loads failed (attempt {Attempt}); retrying in {Delay}", attempt, delay);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Scheduling warehouse loads failed; loads run on demand only until the next silo start");
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay *= 2;
+        }
+    }
+
+    private static void Validate(WarehouseOptions options)
+    {
+        if (options.Provider is not (WarehouseOptions.DuckDbProvider or WarehouseOptions.SynapseProvider))
+        {
+            throw WarehouseTargetFactory.UnknownProvider(options.Provider);
+        }
+
+        if (options.ReminderService is not ("Memory" or "None"))
+        {
+            throw new InvalidOperationException(
+                $"{WarehouseOptions.SectionName}:ReminderService '{options.ReminderService}' is not supported (use Memory or None).");
+        }
+
+        if (options.LoadInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{WarehouseOptions.SectionName}:LoadInterval must be positive.");
+        }
+
+        if (options.Synapse.Authentication is not (SynapseOptions.ConnectionStringAuthentication or SynapseOptions.EntraIdAuthentication))
+        {
+            throw new InvalidOperationException(
+                $"{WarehouseOptions.SectionName}:Synapse:Authentication '{options.Synapse.Authentication}' is not supported (use ConnectionString or EntraId).");
+        }
+    }
+}
