@@ -9,6 +9,7 @@ using Insights.Lake.Records;
 using Insights.Lake.Writing;
 using Insights.Lake.Zones;
 using Insights.Sentiment;
+using Insights.Testing;
 using Insights.Tools.Replay;
 using Insights.Wire;
 
@@ -29,33 +30,7 @@ public sealed class ReplayJobTests : IDisposable
         {
             Seed = 5, Creators = 5, Videos = 12, Comments = 1_200, Start = _start, Span = TimeSpan.FromHours(3),
         });
-        var store = _lake.Zone(LakeZone.Raw);
-        var format = new JsonLinesGzipFormat<RawEventRecord>(LakeJsonContext.Default.RawEventRecord);
-        var batch = 0;
-        foreach (var chunk in dataset.Events.Chunk(200))
-        {
-            var records = chunk.Select((e, i) => new RawEventRecord
-            {
-                ReceivedAt = e.SendAt,
-                Source = "test",
-                BatchId = $"b{batch:D4}",
-                Index = i,
-                Type = e.Event.Type,
-                Event = new RawJson(JsonSerializer.Serialize(e.Event, WireJsonContext.Default.WireEvent)),
-            }).ToList();
-            foreach (var hour in records.GroupBy(r => r.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'/hour='HH")))
-            {
-                var dataset2 = hour.GroupBy(r => RawZoneWriter.DatasetOf(r.Type));
-                foreach (var part in dataset2)
-                {
-                    var bytes = await format.EncodeAsync(part.ToList(), default);
-                    await store.WriteAsync($"{part.Key}/date={hour.Key}/part-{batch:D4}.jsonl.gz", bytes);
-                }
-            }
-
-            batch++;
-        }
-
+        await RawZoneLanding.LandAsync(_lake, dataset, eventsPerBatch: 200);
         return dataset;
     }
 

@@ -58,7 +58,7 @@ public sealed class ProcessedLake
             Seed = 11, Creators = 8, Videos = 24, Comments = 4_000, Start = Start, Span = TimeSpan.FromHours(4),
         });
         var lake = new LocalFolderLakeStore(root);
-        await LandRawAsync(lake, dataset);
+        await Insights.Testing.RawZoneLanding.LandAsync(lake, dataset);
         await ReplayAsync(lake, Start.AddDays(-1), End.AddHours(1));
 
         var videos = dataset.Videos.Select(v => new VideoDimRow
@@ -123,36 +123,6 @@ public sealed class ProcessedLake
         }
 
         return new WorkLake(target);
-    }
-
-    /// <summary>Lands the dataset in the raw zone as the API would, received when each event was due.</summary>
-    private static async Task LandRawAsync(ILakeStore lake, GeneratedDataset dataset)
-    {
-        var store = lake.Zone(LakeZone.Raw);
-        var format = new JsonLinesGzipFormat<RawEventRecord>(LakeJsonContext.Default.RawEventRecord);
-        var batch = 0;
-        foreach (var chunk in dataset.Events.Chunk(250))
-        {
-            var records = chunk.Select((e, i) => new RawEventRecord
-            {
-                ReceivedAt = e.SendAt,
-                Source = "test",
-                BatchId = $"b{batch:D4}",
-                Index = i,
-                Type = e.Event.Type,
-                Event = new RawJson(JsonSerializer.Serialize(e.Event, WireJsonContext.Default.WireEvent)),
-            }).ToList();
-            foreach (var hour in records.GroupBy(r => r.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'/hour='HH", System.Globalization.CultureInfo.InvariantCulture)))
-            {
-                foreach (var part in hour.GroupBy(r => RawZoneWriter.DatasetOf(r.Type)))
-                {
-                    var bytes = await format.EncodeAsync(part.ToList(), default);
-                    await store.WriteAsync($"{part.Key}/date={hour.Key}/part-{batch:D4}.jsonl.gz", bytes);
-                }
-            }
-
-            batch++;
-        }
     }
 }
 
