@@ -3,6 +3,7 @@ namespace Insights;
 using Orleans.Concurrency;
 
 using Insights.Leaderboard;
+using Insights.Stats;
 
 /// <summary>
 /// Keeps the latest summary of every active video so that top-N queries never scan video grains.
@@ -18,4 +19,8 @@ public interface ILeaderboardGrain : IGrainWithStringKey
 
     [ReadOnly, Alias("Top")]
     Task<IReadOnlyList<LeaderboardEntry>> Top(LeaderboardMetric by, string window, int limit);
+
+    /// <summary>Totals across every video it holds (those with an event in the last day), as of their last reports.</summary>
+    [ReadOnly, Alias("Overview")]
+    Task<OverviewStats> Overview();
 }

@@ -39,6 +39,7 @@ public static class ApiHostExtensions
         app.MapEventsApi();
         app.MapVideosApi();
         app.MapWarehouseApi();
+        app.MapInsightsDashboard();
         return app;
     }
 }

@@ -35,6 +35,9 @@ public sealed class LeaderboardGrain(
     public Task<IReadOnlyList<LeaderboardEntry>> Top(LeaderboardMetric by, string window, int limit) =>
         Task.FromResult(LeaderboardRanking.Rank(state.State.Videos.Values, by, window, limit, clock.GetUtcNow(), _options));
 
+    public Task<OverviewStats> Overview() =>
+        Task.FromResult(LeaderboardOverview.Compute(state.State.Videos.Values, clock.GetUtcNow()));
+
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         var horizon = clock.GetUtcNow() - TimeSpan.FromDays(1);

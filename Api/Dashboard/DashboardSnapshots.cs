@@ -1,0 +1,155 @@
+namespace Insights.Api.Dashboard;
+
+using Insights.Leaderboard;
+using Insights.Stats;
+using Microsoft.Extensions.Options;
+
+/// <summary>What <c>GET /api/dashboard/stream</c> pushes.</summary>
+public sealed record OverviewSnapshot
+{
+    public DateTimeOffset GeneratedAt { get; init; }
+    /// <summary>Window of the three rankings.</summary>
+    public string Window { get; init; } = WindowNames.FiveMinutes;
+    public IReadOnlyList<LeaderboardEntry> TopEngagement { get; init; } = [];
+    public IReadOnlyList<LeaderboardEntry> TopComments { get; init; } = [];
+    public IReadOnlyList<LeaderboardEntry> TopSentiment { get; init; } = [];
+    /// <summary>Sum of the all-time totals of every video with an event in the last day, as of their last reports.</summary>
+    public OverviewTotals Totals { get; init; } = new();
+    /// <summary>Hashtags of the comments of the busiest videos of the last 24 hours.</summary>
+    public IReadOnlyList<TermCount> TrendingHashtags { get; init; } = [];
+    public IReadOnlyList<SentimentAlert> Alerts { get; init; } = [];
+    public double AlertDelta { get; init; }
+    public int AlertMinComments { get; init; }
+}
+
+public sealed record OverviewTotals
+{
+    /// <summary>Videos the totals are summed over.</summary>
+    public int Videos { get; init; }
+    public long Views { get; init; }
+    public long Likes { get; init; }
+    public long Shares { get; init; }
+    public long Comments { get; init; }
+}
+
+/// <summary>What <c>GET /api/dashboard/videos/{id}/stream</c> pushes.</summary>
+public sealed record VideoSnapshot
+{
+    public DateTimeOffset GeneratedAt { get; init; }
+    public VideoStats? Stats { get; init; }
+    public SentimentAlert? Alert { get; init; }
+}
+
+/// <summary>
+/// Builds the dashboard's snapshots from the leaderboard and the video grains. The overview is computed at most
+/// once per push interval however many pages watch it.
+/// </summary>
+public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<DashboardOptions> options, TimeProvider clock)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private OverviewSnapshot? _overview;
+
+    private DashboardOptions Options => options.Value;
+
+    public async Task<OverviewSnapshot> GetOverviewAsync(CancellationToken cancellationToken)
+    {
+        if (Fresh(_overview) is { } cached)
+        {
+            return cached;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (Fresh(_overview) is { } again)
+            {
+                return again;
+            }
+
+            _overview = await BuildOverviewAsync();
+            return _overview;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<VideoSnapshot> GetVideoAsync(string id)
+    {
+        var stats = await cluster.GetGrain<IVideoGrain>(id).GetStats();
+        return new VideoSnapshot
+        {
+            GeneratedAt = clock.GetUtcNow(),
+            Stats = stats,
+            Alert = stats is null ? null : SentimentAlertRule.From(Options).Evaluate(stats),
+        };
+    }
+
+    private OverviewSnapshot? Fresh(OverviewSnapshot? snapshot) =>
+        snapshot is not null && clock.GetUtcNow() - snapshot.GeneratedAt < Options.PushInterval ? snapshot : null;
+
+    private async Task<OverviewSnapshot> BuildOverviewAsync()
+    {
+        var o = Options;
+        var limit = Math.Clamp(o.TopLimit, 1, 100);
+        var leaderboard = cluster.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey);
+        const string window = WindowNames.FiveMinutes;
+        var engagement = leaderboard.Top(LeaderboardMetric.Engagement, window, limit);
+        var comments = leaderboard.Top(LeaderboardMetric.Comments, window, limit);
+        var sentiment = leaderboard.Top(LeaderboardMetric.Sentiment, window, limit);
+        var today = leaderboard.Top(LeaderboardMetric.Comments, WindowNames.OneDay, Math.Clamp(o.HashtagVideos, 1, 100));
+        var overview = leaderboard.Overview();
+        await Task.WhenAll(engagement, comments, sentiment, today, overview);
+
+        var listed = engagement.Result.Concat(comments.Result).Concat(sentiment.Result).Select(e => e.VideoId);
+        var ids = listed.Concat(today.Result.Select(e => e.VideoId)).Distinct(StringComparer.Ordinal).ToList();
+        var stats = (await Task.WhenAll(ids.Select(id => cluster.GetGrain<IVideoGrain>(id).GetStats())))
+            .OfType<VideoStats>()
+            .ToDictionary(s => s.VideoId, StringComparer.Ordinal);
+
+        var rule = SentimentAlertRule.From(o);
+        return new OverviewSnapshot
+        {
+            GeneratedAt = clock.GetUtcNow(),
+            Window = window,
+            TopEngagement = engagement.Result,
+            TopComments = comments.Result,
+            TopSentiment = sentiment.Result,
+            Totals = new OverviewTotals
+            {
+                Videos = overview.Result.Videos,
+                Views = overview.Result.Totals.Views,
+                Likes = overview.Result.Totals.Likes,
+                Shares = overview.Result.Totals.Shares,
+                Comments = overview.Result.Totals.Comments,
+            },
+            TrendingHashtags = TrendingHashtags(today.Result.Select(e => stats.GetValueOrDefault(e.VideoId)).OfType<VideoStats>(), limit),
+            Alerts = stats.Values
+                .Select(rule.Evaluate)
+                .OfType<SentimentAlert>()
+                .OrderByDescending(a => Math.Abs(a.Delta))
+                .ThenBy(a => a.VideoId, StringComparer.Ordinal)
+                .ToList(),
+            AlertDelta = rule.AlertDelta,
+            AlertMinComments = rule.MinComments,
+        };
+    }
+
+    /// <summary>Sums the top comment hashtags of each video and keeps the most frequent.</summary>
+    public static IReadOnlyList<TermCount> TrendingHashtags(IEnumerable<VideoStats> videos, int limit)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tag in videos.SelectMany(v => v.TopHashtags))
+        {
+            counts[tag.Term] = counts.GetValueOrDefault(tag.Term) + tag.Count;
+        }
+
+        return counts
+            .OrderByDescending(c => c.Value)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(c => new TermCount(c.Key, c.Value))
+            .ToList();
+    }
+}

@@ -1,0 +1,114 @@
+// Drives the dashboard in Debian's chromium with playwright-core. Run by DashboardBrowserTests, which starts the
+// silo and the API, then posts a second batch of events when this script prints READY.
+// Exits non-zero with a message on the first mismatch.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import fs from 'node:fs';
+
+const base = process.env.DASHBOARD_URL ?? 'http://127.0.0.1:5080';
+const nodeFolder = process.env.DASHBOARD_NODE ?? path.resolve(import.meta.dirname, '../../.local/dashboard-node');
+const artifacts = process.env.DASHBOARD_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts');
+const videoId = process.env.DASHBOARD_VIDEO;
+const alertVideo = process.env.DASHBOARD_ALERT_VIDEO;
+const { chromium } = createRequire(path.join(nodeFolder, 'package.json'))('playwright-core');
+
+const fail = message => { console.error('FAIL: ' + message); process.exitCode = 1; throw new Error(message); };
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const api = async p => { const r = await fetch(base + p); if (!r.ok) fail(`GET ${p}: ${r.status}`); return r.json(); };
+
+async function until(what, check, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last === true) return;
+    await sleep(250);
+  }
+  fail(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+/** The rows of a leaderboard table as [videoId, value] (value as rendered in data-value). */
+const rows = (page, table) => page.$$eval(`#${table} tbody tr[data-video-id]`,
+  trs => trs.map(tr => [tr.dataset.videoId, Number(tr.dataset.value)]));
+const apiRows = async by => (await api(`/api/videos/top?by=${by}&window=5m&limit=10`)).map(e => [e.videoId, e.value]);
+const same = (a, b) => a.length === b.length && a.every(([id, v], i) => id === b[i][0] && Math.abs(v - b[i][1]) < 1e-9);
+
+const browser = await chromium.launch({
+  executablePath: process.env.DASHBOARD_CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  // Offline by construction: anything not from the API's origin fails the test.
+  await page.route('**/*', route => route.request().url().startsWith(base) ? route.continue() : (errors.push('off-origin request ' + route.request().url()), route.abort()));
+
+  // --- overview ---
+  await page.goto(base + '/dashboard/');
+  await until('the overview to show the first batch', async () => (await rows(page, 'top-comments')).length > 0 || 'no rows');
+  const before = await rows(page, 'top-comments');
+  const totalsBefore = await page.textContent('[data-total="comments"]');
+  console.log('overview before:', JSON.stringify(before), 'comments total', totalsBefore);
+  console.log('READY');
+
+  await until('the comment velocity table to change and match GET /api/videos/top?by=comments', async () => {
+    const shown = await rows(page, 'top-comments');
+    if (same(shown, before)) return { unchanged: shown };
+    const expected = await apiRows('comments');
+    return same(shown, expected) || { shown, expected };
+  });
+  if (process.env.DASHBOARD_EXPECT_TOP_COMMENTS) {
+    const [id, count] = process.env.DASHBOARD_EXPECT_TOP_COMMENTS.split(':');
+    const first = (await rows(page, 'top-comments'))[0];
+    if (first[0] !== id || first[1] !== Number(count)) fail(`expected ${id} first with ${count} comments, the page shows ${JSON.stringify(first)}`);
+  }
+  for (const by of ['engagement', 'sentiment']) {
+    await until(`the ${by} table to match the API`, async () => {
+      const shown = await rows(page, 'top-' + by), expected = await apiRows(by);
+      return same(shown, expected) || { shown, expected };
+    });
+  }
+  await until('the totals to change', async () => (await page.textContent('[data-total="comments"]')) !== totalsBefore || 'unchanged');
+  if (alertVideo) {
+    await until(`a sentiment alert for ${alertVideo}`, async () =>
+      (await page.$(`#alerts li[data-video-id="${alertVideo}"]`)) !== null || await page.textContent('#alerts'));
+  }
+  await until('trending hashtags', async () => (await page.$$('#hashtags li[data-tag]')).length > 0 || 'none');
+  const bars = await page.$$eval('#velocity-chart rect.bar', r => r.length);
+  if (bars < 1) fail('the velocity chart has no bar');
+  await page.screenshot({ path: path.join(artifacts, 'overview.png'), fullPage: true });
+  console.log('overview ok: screenshot saved');
+
+  // --- video page ---
+  if (videoId) {
+    await page.goto(`${base}/dashboard/video.html?id=${encodeURIComponent(videoId)}`);
+    await until('the video counters to match GET /api/videos/{id}', async () => {
+      const stats = await api('/api/videos/' + encodeURIComponent(videoId));
+      const shown = await page.$$eval('[data-counter]', cs => Object.fromEntries(cs.map(c => [c.dataset.counter, c.textContent.replace(/,/g, '')])));
+      const expected = Object.fromEntries(['views', 'likes', 'shares', 'comments'].map(k => [k, String(stats.totals[k])]));
+      return JSON.stringify(shown) === JSON.stringify(expected) || { shown, expected };
+    });
+    await until('both charts to draw at least two data points', async () => {
+      const c = await page.$$eval('#comments-chart circle', x => x.length);
+      const s = await page.$$eval('#sentiment-chart circle', x => x.length);
+      const lines = await page.$$eval('svg.chart polyline', x => x.length);
+      return (c >= 2 && s >= 4 && lines >= 3) || { commentPoints: c, sentimentPoints: s, lines };
+    }, 20000);
+    const comments = await page.$$eval('#recent-comments li .text', xs => xs.map(x => x.textContent));
+    if (!comments.some(t => t.includes('<script>window.__pwned=1</script>'))) fail('the injection comment is not shown as text: ' + JSON.stringify(comments));
+    if (await page.$('#recent-comments img, #recent-comments script')) fail('comment text was turned into markup');
+    if (await page.evaluate(() => window.__pwned !== undefined)) fail('comment text ran script');
+    if ((await page.$$('#top-terms li[data-term]')).length === 0) fail('no top term shown');
+    await page.screenshot({ path: path.join(artifacts, 'video.png'), fullPage: true });
+    console.log('video page ok: screenshot saved');
+  }
+  if (errors.length) fail('page errors: ' + errors.join(' | '));
+} catch (e) {
+  if (!process.exitCode) { console.error('FAIL: ' + (e?.stack ?? e)); process.exitCode = 1; }
+} finally {
+  await browser.close();
+}
