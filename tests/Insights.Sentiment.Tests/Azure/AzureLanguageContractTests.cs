@@ -259,7 +259,7 @@ public sealed class AzureLanguageContractTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<RequestFailedException>(async () => await Analyzer().AnalyzeAsync(["good"]));
         Assert.Equal(429, failure.Status);
         Assert.Single(stub.Requests);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}: it waited for the 60 s Retry-After");
     }
 
     [Fact]
@@ -284,7 +284,7 @@ public sealed class AzureLanguageContractTests : IAsyncLifetime
     [Fact]
     public async Task A_request_slower_than_the_timeout_fails_with_a_timeout()
     {
-        stub.Respond = _ => new StubReply(200, "{}", Delay: TimeSpan.FromSeconds(10));
+        stub.Respond = _ => new StubReply(200, "{}", Delay: TimeSpan.FromSeconds(60));
         var analyzer = Analyzer(o =>
         {
             o.Timeout = TimeSpan.FromMilliseconds(600);
@@ -293,7 +293,7 @@ public sealed class AzureLanguageContractTests : IAsyncLifetime
         var watch = Stopwatch.StartNew();
 
         await Assert.ThrowsAsync<TimeoutException>(async () => await analyzer.AnalyzeAsync(["good"]));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
         Assert.True(stub.Requests.Count >= 2, "the attempt that timed out is retried within the request's time");
     }
 
