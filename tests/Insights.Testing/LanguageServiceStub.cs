@@ -83,27 +83,14 @@ public sealed class LanguageServiceStub : IAsyncDisposable
 
     public static async Task<LanguageServiceStub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         LanguageServiceStub? stub = null;
-        app.Run(context => stub!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, address) = await LoopbackHttpServer.StartAsync(context => stub!.HandleAsync(context));
         stub = new LanguageServiceStub(app, new Uri(address + "/"));
         return stub;
     }
 
     /// <summary>An endpoint where nothing listens: connections are refused.</summary>
-    public static Uri RefusingEndpoint()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
+    public static Uri RefusingEndpoint() => new(LoopbackHttpServer.RefusingAddress() + "/");
 
     /// <summary>
     /// The default verdict: text containing "good" is positive, "bad" negative, "mixed" mixed (positive 0.6,

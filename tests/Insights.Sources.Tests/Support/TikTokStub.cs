@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Insights.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -104,27 +105,14 @@ internal sealed class TikTokStub : IAsyncDisposable
 
     public static async Task<TikTokStub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         TikTokStub? stub = null;
-        app.Run(context => stub!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, address) = await LoopbackHttpServer.StartAsync(context => stub!.HandleAsync(context));
         stub = new TikTokStub(app, address);
         return stub;
     }
 
     /// <summary>A base URL where nothing listens: connections are refused.</summary>
-    public static string RefusingBaseUrl()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}";
-    }
+    public static string RefusingBaseUrl() => LoopbackHttpServer.RefusingAddress();
 
     /// <summary>A TikTok-like id: the creation time in the upper 32 bits.</summary>
     public static long VideoIdFor(long createTime, int sequence) => (createTime << 32) | (uint)sequence;
