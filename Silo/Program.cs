@@ -12,6 +12,7 @@ internal static class Program
 
         var app = builder.Build();
         app.MapInsightsHealth();
+        app.MapInsightsOrleansDashboard();
         app.Run();
     }
 }

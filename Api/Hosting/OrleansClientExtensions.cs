@@ -1,6 +1,8 @@
 namespace Insights.Api.Hosting;
 
 using Insights.Configuration;
+using Insights.Streaming.Hosting;
+using StackExchange.Redis;
 
 public static class OrleansClientExtensions
 {
@@ -8,23 +10,41 @@ public static class OrleansClientExtensions
     public static IHostApplicationBuilder AddInsightsOrleansClient(this IHostApplicationBuilder builder)
     {
         var cluster = builder.Configuration.GetSection(InsightsClusterOptions.SectionName).Get<InsightsClusterOptions>() ?? new();
-        var streams = builder.Configuration.GetSection(InsightsStreamOptions.SectionName).Get<InsightsStreamOptions>() ?? new();
         builder.UseOrleansClient(client =>
         {
             switch (cluster.Provider)
             {
-                case "Localhost":
+                case InsightsClusterOptions.LocalhostProvider:
                     client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+                    break;
+                case InsightsClusterOptions.RedisProvider:
+                    // Gateways are whichever silos the membership table lists as active.
+                    var redis = ParseRedis(cluster);
+                    client.UseRedisClustering(o => o.ConfigurationOptions = redis);
+                    client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
                     break;
                 default:
                     throw new InvalidOperationException(
-                        $"{InsightsClusterOptions.SectionName}:Provider '{cluster.Provider}' is not supported (use Localhost).");
+                        $"{InsightsClusterOptions.SectionName}:Provider '{cluster.Provider}' is not supported (use Localhost or Redis).");
             }
 
-            client.AddInsightsStreams(streams);
+            client.AddInsightsStreams(builder.Configuration);
             client.UseConnectionRetryFilter<RetryUntilClusterIsUp>();
         });
         return builder;
+    }
+
+    private static ConfigurationOptions ParseRedis(InsightsClusterOptions cluster)
+    {
+        const string key = InsightsClusterOptions.SectionName + ":Redis:ConnectionString";
+        if (string.IsNullOrWhiteSpace(cluster.Redis.ConnectionString))
+        {
+            throw new InvalidOperationException($"{key} is required when {InsightsClusterOptions.SectionName}:Provider is Redis.");
+        }
+
+        var parsed = ConfigurationOptions.Parse(cluster.Redis.ConnectionString);
+        parsed.AbortOnConnectFail = false;
+        return parsed;
     }
 }
 

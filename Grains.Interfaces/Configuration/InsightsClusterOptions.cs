@@ -8,8 +8,16 @@ public sealed class InsightsClusterOptions
 {
     public const string SectionName = "Insights:Cluster";
 
-    /// <summary><c>Localhost</c>: one silo on this machine (the embedded default).</summary>
-    public string Provider { get; set; } = "Localhost";
+    public const string LocalhostProvider = "Localhost";
+
+    public const string RedisProvider = "Redis";
+
+    /// <summary>
+    /// <c>Localhost</c>: one silo on this machine (the embedded default). <c>Redis</c>: any number of silos whose
+    /// membership table (and reminders) live in Redis (<c>Insights:Cluster:Redis:ConnectionString</c>; Azure Cache
+    /// for Redis in Azure).
+    /// </summary>
+    public string Provider { get; set; } = LocalhostProvider;
 
     public string ClusterId { get; set; } = "insights-local";
 
@@ -18,4 +26,21 @@ public sealed class InsightsClusterOptions
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The address other silos and clients reach this silo at (Redis clustering outside Kubernetes). Empty: the
+    /// first non-loopback address of the machine.
+    /// </summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    /// <summary>Run under Microsoft.Orleans.Hosting.Kubernetes: addresses and ids from the pod's environment.</summary>
+    public bool Kubernetes { get; set; }
+
+    public RedisClusterOptions Redis { get; set; } = new();
+}
+
+public sealed class RedisClusterOptions
+{
+    /// <summary>A StackExchange.Redis configuration string, e.g. <c>host:6380,password=...,ssl=True</c>. A secret.</summary>
+    public string? ConnectionString { get; set; }
 }

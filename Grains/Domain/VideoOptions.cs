@@ -8,6 +8,13 @@ public sealed class VideoOptions
     /// <summary>How often a video grain writes its state and reports to the leaderboard (write-behind).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Write state before acknowledging every delivered batch (write-through). Durable stream providers need it: they
+    /// delete or checkpoint a message once its delivery returns, so state written later could be lost with the silo.
+    /// The silo turns it on for every provider but Memory.
+    /// </summary>
+    public bool PersistEveryBatch { get; set; }
+
     /// <summary>Comment ids remembered per video for de-duplication.</summary>
     public int DedupCapacity { get; set; } = 50_000;
 

@@ -7,12 +7,15 @@ using Insights.Sentiment;
 using Insights.Stats;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
 /// <summary>
 /// One video: consumes its stream in batches, folds events into <see cref="VideoAggregate"/>, and writes state
-/// behind on a timer and on deactivation rather than per event.
+/// behind on a timer and on deactivation rather than per event; or, on a durable stream, before each batch is
+/// acknowledged (<see cref="VideoOptions.PersistEveryBatch"/>), so a redelivery after a crash finds the comments it
+/// already counted in the persisted de-duplication set.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.VideoNamespace)]
 public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<VideoStreamEvent>
@@ -27,6 +30,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
     private static readonly SentimentResult Unscored = new(SentimentLabel.Neutral, 0, 0, 1, 0, "unscored");
     private VideoAggregate _aggregate = null!;
     private long _persistedVersion;
+    private long _snapshotVersion;
     private long _reportedVersion;
     private DateTimeOffset _reportedAt;
 
@@ -51,7 +55,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _aggregate = new VideoAggregate(this.GetPrimaryKeyString(), _state.State, _options);
-        _persistedVersion = _reportedVersion = _aggregate.Version;
+        _persistedVersion = _snapshotVersion = _reportedVersion = _aggregate.Version;
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
         {
             KeepAlive = false,
@@ -106,10 +110,19 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
             }
         }
 
-        if (comments is null)
+        if (comments is not null)
         {
-            return;
+            await ApplyCommentsAsync(comments, now);
         }
+
+        if (_options.PersistEveryBatch)
+        {
+            await PersistBeforeAcknowledgingAsync();
+        }
+    }
+
+    private async Task ApplyCommentsAsync(List<CommentPosted> comments, DateTimeOffset now)
+    {
 
         var texts = new string[comments.Count];
         for (var i = 0; i < texts.Length; i++)
@@ -141,6 +154,33 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         await _processed.AddCommentsAsync(rows);
     }
 
+    /// <summary>
+    /// Throws when the write fails, so the pulling agent redelivers the batch instead of acknowledging it; the
+    /// redelivered comments are duplicates by then and count once.
+    /// </summary>
+    private async Task PersistBeforeAcknowledgingAsync()
+    {
+        var version = _aggregate.Version;
+        if (version == _persistedVersion)
+        {
+            return;
+        }
+
+        try
+        {
+            await _state.WriteStateAsync();
+            _persistedVersion = version;
+        }
+        catch (InconsistentStateException ex)
+        {
+            // Another activation wrote since this one read (a silo declared dead was still running): this copy is
+            // stale. Drop it so the redelivery reaches an activation that reads the current state.
+            LogStaleActivation(_aggregate.VideoId, ex);
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
     public Task OnCompletedAsync() => Task.CompletedTask;
 
     public Task OnErrorAsync(Exception ex)
@@ -152,14 +192,19 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         var version = _aggregate.Version;
-        if (version != _persistedVersion)
+        if (version != _snapshotVersion)
         {
             try
             {
-                await _state.WriteStateAsync(cancellationToken);
-                _persistedVersion = version;
+                if (version != _persistedVersion)
+                {
+                    await _state.WriteStateAsync(cancellationToken);
+                    _persistedVersion = version;
+                }
+
                 var now = _clock.GetUtcNow();
                 await _processed.AddSnapshotAsync(LakeRows.Snapshot(_aggregate.ToStats(now), version, now), cancellationToken);
+                _snapshotVersion = version;
             }
             catch (Exception ex)
             {
@@ -195,6 +240,9 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId}: stream reported an error")]
     private partial void LogStreamError(string videoId, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId}: state changed under this activation; deactivating so the batch is redelivered to a fresh one")]
+    private partial void LogStaleActivation(string videoId, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Video {VideoId}: writing state failed; will retry")]
     private partial void LogFlushFailed(string videoId, Exception ex);

@@ -1,22 +1,81 @@
 namespace Insights.Silo.Hosting;
 
+using System.Net;
 using Insights.Configuration;
+using Orleans.Configuration;
+using StackExchange.Redis;
 
 public static class ClusteringExtensions
 {
+    /// <summary>
+    /// Membership from <c>Insights:Cluster</c>: one localhost silo, or a Redis membership table with the reminders
+    /// beside it (so the warehouse loader's reminder survives any one silo). <c>Insights:Cluster:Membership</c> binds
+    /// Orleans' <see cref="ClusterMembershipOptions"/> (probe timeouts, votes) as it is.
+    /// </summary>
     public static ISiloBuilder AddInsightsClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = configuration.GetSection(InsightsClusterOptions.SectionName).Get<InsightsClusterOptions>() ?? new();
         switch (options.Provider)
         {
-            case "Localhost":
+            case InsightsClusterOptions.LocalhostProvider:
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                break;
+            case InsightsClusterOptions.RedisProvider:
+                var redis = ParseRedis(options);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
+                silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
+                silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
+                silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
                 break;
             default:
                 throw new InvalidOperationException(
-                    $"{InsightsClusterOptions.SectionName}:Provider '{options.Provider}' is not supported (use Localhost).");
+                    $"{InsightsClusterOptions.SectionName}:Provider '{options.Provider}' is not supported (use Localhost or Redis).");
+        }
+
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(InsightsClusterOptions.SectionName + ":Membership"));
+        if (options.Kubernetes)
+        {
+            // After the endpoints above: the pod's IP and the ids from its environment win.
+            silo.UseKubernetesHosting();
         }
 
         return silo;
+    }
+
+    /// <summary>Parses <c>Insights:Cluster:Redis:ConnectionString</c>; a missing or bad value stops the silo at start.</summary>
+    public static ConfigurationOptions ParseRedis(InsightsClusterOptions options)
+    {
+        const string key = InsightsClusterOptions.SectionName + ":Redis:ConnectionString";
+        if (string.IsNullOrWhiteSpace(options.Redis.ConnectionString))
+        {
+            throw new InvalidOperationException($"{key} is required when {InsightsClusterOptions.SectionName}:Provider is Redis.");
+        }
+
+        try
+        {
+            var parsed = ConfigurationOptions.Parse(options.Redis.ConnectionString);
+            // Redis may start after the silo (compose, Kubernetes): keep trying instead of failing the first connect.
+            parsed.AbortOnConnectFail = false;
+            return parsed;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"{key} is not a valid Redis configuration string: {ex.Message}", ex);
+        }
+    }
+
+    private static IPAddress AdvertisedAddress(InsightsClusterOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.AdvertisedIPAddress))
+        {
+            return Dns.GetHostAddresses(Dns.GetHostName())
+                .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+                ?? IPAddress.Loopback;
+        }
+
+        return IPAddress.TryParse(options.AdvertisedIPAddress, out var address)
+            ? address
+            : throw new InvalidOperationException(
+                $"{InsightsClusterOptions.SectionName}:AdvertisedIPAddress '{options.AdvertisedIPAddress}' is not an IP address.");
     }
 }

@@ -1,6 +1,8 @@
 namespace Insights.Silo.Hosting;
 
+using Insights.Grains.Domain;
 using Insights.Lake.Hosting;
+using Insights.Streaming.Hosting;
 using Insights.Warehouse.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -21,9 +23,29 @@ public static class SiloHostExtensions
             .AddInsightsWarehouse(configuration));
         builder.Services
             .AddInsightsGrains(configuration)
-            .AddInsightsSentiment(configuration);
+            .AddInsightsSentiment(configuration)
+            .AddInsightsShutdown(configuration);
+        if (configuration.ReadStreamOptions().IsDurable)
+        {
+            // The delivery contract: a durable provider acknowledges a message once its delivery returns, so the
+            // grain's state must be written by then.
+            builder.Services.PostConfigure<VideoOptions>(o => o.PersistEveryBatch = true);
+        }
+
+        builder.AddInsightsOrleansDashboard();
         builder.Services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>
+    /// <c>Insights:ShutdownTimeout</c> (default 45 s): how long a stopping silo may take to stop pulling, deactivate
+    /// grains (which write their state) and flush the lake. Kubernetes' termination grace period must be longer.
+    /// </summary>
+    public static IServiceCollection AddInsightsShutdown(this IServiceCollection services, IConfiguration configuration)
+    {
+        var timeout = configuration.GetValue("Insights:ShutdownTimeout", TimeSpan.FromSeconds(45));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = timeout);
+        return services;
     }
 
     public static WebApplication MapInsightsHealth(this WebApplication app)

@@ -33,7 +33,8 @@ public static class WarehouseHostingExtensions
     {
         silo.Services.AddInsightsWarehouse(configuration);
         var options = configuration.GetSection(WarehouseOptions.SectionName).Get<WarehouseOptions>() ?? new();
-        if (options.ReminderService == "Memory")
+        // A cluster with a durable reminder table (Redis) registered it already; memory is only the single-silo fallback.
+        if (options.ReminderService == "Memory" && !silo.Services.Any(d => d.ServiceType == typeof(IReminderTable)))
         {
             silo.UseInMemoryReminderService();
         }

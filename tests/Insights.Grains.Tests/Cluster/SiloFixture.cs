@@ -4,6 +4,7 @@ using Insights.Configuration;
 using Insights.Events;
 using Insights.Lake.Hosting;
 using Insights.Silo.Hosting;
+using Insights.Streaming.Hosting;
 using Microsoft.Extensions.Configuration;
 using Orleans.Runtime;
 using Orleans.Streams;
@@ -57,6 +58,21 @@ public class SiloFixture : IAsyncLifetime
         await StartAsync();
     }
 
+    /// <summary>Kills the silo without a graceful stop (no deactivation, no flush) and starts a new cluster over the same state.</summary>
+    public async Task CrashAndRestartAsync()
+    {
+        try
+        {
+            await Cluster.KillSiloAsync(Cluster.Silos[0]);
+        }
+        catch (OperationCanceledException)
+        {
+            // An ungraceful stop hands hosted services a cancelled token: the lake's flush gives up, as it should.
+        }
+        await Cluster.DisposeAsync();
+        await StartAsync();
+    }
+
     private async Task StartAsync()
     {
         var configuration = Configuration;
@@ -65,7 +81,7 @@ public class SiloFixture : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) => host.Services
             .AddInsightsLake(configuration).AddInsightsLakeProcessingWriters()
             .AddInsightsGrains(configuration).AddInsightsSentiment(configuration));
-        builder.ConfigureClient(client => client.AddInsightsStreams(new InsightsStreamOptions()));
+        builder.ConfigureClient(client => client.AddInsightsStreams(configuration));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
