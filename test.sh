@@ -4,6 +4,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 mkdir -p .local
 log=.local/test.log
+figures=.local/cluster-figures.txt
+rm -f "$figures"
 
 dotnet build Insights.sln -c Release -nologo -v quiet 2>&1 | tail -n 5
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then
@@ -13,6 +15,9 @@ fi
 
 dotnet test Insights.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# The cluster kill and rolling-restart tests write their figures here (events/s, recovery time, lost, double-counted).
+[ -f "$figures" ] && cat "$figures"
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -25,7 +25,16 @@ public static class ClusteringExtensions
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
                 silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
-                silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                if (options.Kubernetes)
+                {
+                    // Kubernetes hosting fills in the pod's IP only where no address is set: give it the ports alone.
+                    silo.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (options.SiloPort, options.GatewayPort));
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                }
+
                 break;
             default:
                 throw new InvalidOperationException(
@@ -35,7 +44,7 @@ public static class ClusteringExtensions
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(InsightsClusterOptions.SectionName + ":Membership"));
         if (options.Kubernetes)
         {
-            // After the endpoints above: the pod's IP and the ids from its environment win.
+            // Addresses and the cluster and service ids come from the pod's environment (POD_IP, ORLEANS_CLUSTER_ID...).
             silo.UseKubernetesHosting();
         }
 

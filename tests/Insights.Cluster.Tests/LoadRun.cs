@@ -1,0 +1,130 @@
+namespace Insights.Cluster.Tests;
+
+using System.Diagnostics;
+using Insights.Generator;
+
+/// <summary>
+/// The generator pushing a live dataset through the API while a sampler records, once a second, how many events the
+/// API has accepted and how many distinct comments the video grains have counted (as far as they answer).
+/// </summary>
+public sealed class LoadRun
+{
+    private readonly ClusterFixture _cluster;
+    private readonly GeneratedDataset _dataset;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<Sample> _samples = [];
+    private readonly CancellationTokenSource _stopSampling = new();
+    private int _accepted;
+    private Task<RunReport>? _run;
+    private Task? _sampler;
+
+    public LoadRun(ClusterFixture cluster, int seed)
+    {
+        _cluster = cluster;
+        _dataset = DatasetGenerator.Generate(new GeneratorOptions
+        {
+            Seed = seed,
+            Creators = 8,
+            Videos = 30,
+            Comments = 9_000,
+            // A quarter of the events are due at once (a backlog), the rest arrive live over about 45 seconds.
+            Start = DateTimeOffset.UtcNow.AddSeconds(-15),
+            Span = TimeSpan.FromSeconds(60),
+            PublishFraction = 0.2,
+            EngagementInterval = TimeSpan.FromSeconds(5),
+            MaxDuplicateDelay = TimeSpan.FromSeconds(20),
+        });
+        VideoIds = _dataset.Truth.Videos.Select(v => v.VideoId).ToList();
+    }
+
+    public IReadOnlyList<string> VideoIds { get; }
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    public void Start()
+    {
+        var sink = new HttpEventSink(_cluster.Client, new HttpEventSinkOptions { BatchSize = 100, Parallelism = 2 });
+        var runner = new GeneratorRunner(sink, TimeProvider.System, new RunnerOptions { Live = true });
+        _run = Task.Run(() => runner.RunAsync(_dataset, p => Volatile.Write(ref _accepted, p.Accepted)));
+        _sampler = Task.Run(SampleAsync);
+    }
+
+    public async Task<RunReport> CompleteAsync()
+    {
+        var report = await _run!;
+        await _stopSampling.CancelAsync();
+        await _sampler!;
+        return report;
+    }
+
+    /// <summary>Events accepted per second and comments counted per second between two moments of the run.</summary>
+    public (double Accepted, double Counted) RatesBetween(TimeSpan from, TimeSpan to)
+    {
+        lock (_samples)
+        {
+            var window = _samples.Where(s => s.At >= from && s.At <= to).ToList();
+            if (window.Count < 2)
+            {
+                return (0, 0);
+            }
+
+            var seconds = (window[^1].At - window[0].At).TotalSeconds;
+            return ((window[^1].Accepted - window[0].Accepted) / seconds, (window[^1].Counted - window[0].Counted) / seconds);
+        }
+    }
+
+    /// <summary>Every video answers, within a short time each (grains on a dead silo do not until it is declared dead).</summary>
+    public async Task<bool> AllVideosAnswerAsync()
+    {
+        var answers = await Task.WhenAll(VideoIds.Select(async id =>
+        {
+            try
+            {
+                await _cluster.ClusterClient.GetGrain<IVideoGrain>(id).GetStats().WaitAsync(TimeSpan.FromSeconds(2));
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }));
+        return answers.All(a => a);
+    }
+
+    private async Task SampleAsync()
+    {
+        while (!_stopSampling.IsCancellationRequested)
+        {
+            var counted = await CountCommentsAsync();
+            lock (_samples)
+            {
+                _samples.Add(new Sample(_clock.Elapsed, Volatile.Read(ref _accepted), counted ?? (_samples.Count > 0 ? _samples[^1].Counted : 0)));
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), _stopSampling.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<long?> CountCommentsAsync()
+    {
+        try
+        {
+            var stats = await Task.WhenAll(VideoIds.Select(id =>
+                _cluster.ClusterClient.GetGrain<IVideoGrain>(id).GetStats().WaitAsync(TimeSpan.FromSeconds(2))));
+            return stats.Sum(s => s?.Totals.Comments ?? 0);
+        }
+        catch (Exception)
+        {
+            return null; // some grain did not answer in time: keep the last figure
+        }
+    }
+
+    private sealed record Sample(TimeSpan At, int Accepted, long Counted);
+}
