@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 API_URL=${INSIGHTS_API_URL:-http://localhost:5080}
+# The API never runs open: it runs as Development with this key (scopes ingest and read), which the generator sends.
+# Reuse one across runs with INSIGHTS_API_KEY=...; otherwise a new one is drawn at every run.
+API_KEY=${INSIGHTS_API_KEY:-ins_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')}
 SILO_URL=${INSIGHTS_SILO_URL:-http://localhost:5081}
 LOGS=.local/logs
 mkdir -p "$LOGS" data
@@ -33,28 +36,31 @@ wait_ready() { # name url
 }
 
 echo "Starting silo (log: $LOGS/silo.log)..."
-ASPNETCORE_URLS=$SILO_URL dotnet Silo/bin/Release/net10.0/Insights.Silo.dll --contentRoot "$PWD/Silo" >"$LOGS/silo.log" 2>&1 &
+dotnet Silo/bin/Release/net10.0/Insights.Silo.dll --contentRoot "$PWD/Silo" --urls "$SILO_URL" >"$LOGS/silo.log" 2>&1 &
 pids+=($!)
 wait_ready silo "$SILO_URL"
 
 echo "Starting API (log: $LOGS/api.log)..."
-ASPNETCORE_URLS=$API_URL dotnet Api/bin/Release/net10.0/Insights.Api.dll --contentRoot "$PWD/Api" >"$LOGS/api.log" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Development Insights__Auth__DevelopmentKey=$API_KEY \
+  dotnet Api/bin/Release/net10.0/Insights.Api.dll --contentRoot "$PWD/Api" --urls "$API_URL" >"$LOGS/api.log" 2>&1 &
 pids+=($!)
 wait_ready api "$API_URL"
 
 cat <<TXT
 
 Insights is running.
+  API key (ingest, read):  $API_KEY
+  Live dashboard:          $API_URL/dashboard/   (paste the key when asked)
   API reference (Scalar):  $API_URL/scalar/v1
   OpenAPI document:        $API_URL/openapi/v1.json
-  Top videos:              curl '$API_URL/api/videos/top?by=engagement&window=1h&limit=10'
-  One video:               curl $API_URL/api/videos/<id>   (ids are in data/truth.json and in the top list)
+  Top videos:              curl -H "X-Api-Key: $API_KEY" '$API_URL/api/videos/top?by=engagement&window=1h&limit=10'
+  One video:               curl -H "X-Api-Key: $API_KEY" $API_URL/api/videos/<id>   (ids are in data/truth.json and in the top list)
   Ground truth so far:     data/truth.json
 
 The generator now sends an hour of backlog at once, then streams live for an hour. Ctrl-C stops everything.
 TXT
 
-dotnet Generator/bin/Release/net10.0/insights-generator.dll --api "$API_URL" --truth data/truth.json "$@" &
+INSIGHTS_API_KEY=$API_KEY dotnet Generator/bin/Release/net10.0/insights-generator.dll --api "$API_URL" --truth data/truth.json "$@" &
 pids+=($!)
 wait "${pids[-1]}" || true
 echo "Generator finished; silo and API keep serving. Ctrl-C to stop."

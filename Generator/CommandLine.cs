@@ -3,6 +3,19 @@ namespace Insights.Generator;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+/// <summary>Where the generated events go.</summary>
+public enum GeneratorSink
+{
+    /// <summary>Nowhere: only files are written (only --out given).</summary>
+    None,
+
+    /// <summary>The ingest API (<c>POST /api/events</c>).</summary>
+    Http,
+
+    /// <summary>Azure Event Hubs (or any Kafka) through the Kafka protocol.</summary>
+    EventHubs,
+}
+
 /// <summary>The command line of <c>insights-generator</c>, parsed by hand (no extra packages).</summary>
 public sealed record GeneratorCommandLine
 {
@@ -15,7 +28,20 @@ public sealed record GeneratorCommandLine
 
     /// <summary>Base address of the ingest API, or null to only write files (when only --out is given).</summary>
     public Uri? Api { get; init; }
+
+    /// <summary>API key with the ingest scope, sent as X-Api-Key: --api-key, else the INSIGHTS_API_KEY environment variable.</summary>
+    public string? ApiKey { get; init; }
     public string TruthPath { get; init; } = DefaultTruthPath;
+
+    public GeneratorSink Sink { get; init; } = GeneratorSink.Http;
+
+    /// <summary>Kafka endpoint for <see cref="GeneratorSink.EventHubs"/>; null to derive it from the connection string.</summary>
+    public string? Bootstrap { get; init; }
+
+    public string Topic { get; init; } = KafkaEventSinkOptions.DefaultTopic;
+
+    /// <summary>A local Kafka without TLS or authentication.</summary>
+    public bool KafkaPlaintext { get; init; }
     public string? OutPath { get; init; }
     public int BatchSize { get; init; } = 500;
     public int Parallelism { get; init; } = 4;
@@ -30,6 +56,13 @@ public sealed record GeneratorCommandLine
 
         Options:
           --api URL              ingest API base address (default http://localhost:5080; none when only --out is given)
+          --api-key KEY          API key with the ingest scope, sent as X-Api-Key (default: $INSIGHTS_API_KEY)
+          --sink http|eventhubs  where events go (default http: the ingest API). eventhubs publishes to Azure Event Hubs
+                                 through its Kafka endpoint, one message per event keyed by video id; the connection
+                                 string comes from the environment variable INSIGHTS_EVENTHUBS_CONNECTION
+          --bootstrap HOST:PORT  Kafka endpoint for --sink eventhubs (default: the connection string's namespace, port 9093)
+          --topic NAME           event hub (Kafka topic) for --sink eventhubs (default video-events)
+          --plaintext            --sink eventhubs to a local Kafka without TLS or authentication (no connection string)
           --seed N               random seed (default 42); same options => same data, byte for byte
           --creators N           creators (default 50)
           --videos N             videos (default 200)
@@ -61,6 +94,8 @@ public sealed record GeneratorCommandLine
         var cl = new GeneratorCommandLine();
         var g = cl.Generator;
         string? api = null;
+        string? sink = null;
+        var kafkaFlags = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -91,6 +126,11 @@ public sealed record GeneratorCommandLine
             {
                 case "-h" or "--help" or "-?": cl = cl with { Help = true }; break;
                 case "--api": api = Value(); break;
+                case "--api-key": cl = cl with { ApiKey = NonEmpty(arg, Value()) }; break;
+                case "--sink": sink = Value(); break;
+                case "--bootstrap": cl = cl with { Bootstrap = NonEmpty(arg, Value()) }; kafkaFlags.Add(arg); break;
+                case "--topic": cl = cl with { Topic = NonEmpty(arg, Value()) }; kafkaFlags.Add(arg); break;
+                case "--plaintext": cl = cl with { KafkaPlaintext = true }; kafkaFlags.Add(arg); break;
                 case "--seed": g = g with { Seed = Int(arg, Value(), int.MinValue) }; break;
                 case "--creators": g = g with { Creators = Int(arg, Value(), 0) }; break;
                 case "--videos": g = g with { Videos = Int(arg, Value(), 0) }; break;
@@ -115,8 +155,28 @@ public sealed record GeneratorCommandLine
             }
         }
 
+        switch (sink)
+        {
+            case null or "http":
+                if (kafkaFlags.Count > 0)
+                {
+                    throw new ArgumentException($"{kafkaFlags[0]} applies to --sink eventhubs only.");
+                }
+
+                break;
+            case "eventhubs":
+                if (api is not null)
+                {
+                    throw new ArgumentException("--api applies to --sink http only.");
+                }
+
+                return cl with { Generator = g, Api = null, Sink = GeneratorSink.EventHubs };
+            default:
+                throw new ArgumentException($"--sink: '{sink}' is not http or eventhubs.");
+        }
+
         Uri? apiUri = null;
-        if (api is not null || cl.OutPath is null)
+        if (api is not null || sink is not null || cl.OutPath is null)
         {
             api ??= DefaultApi;
             if (!Uri.TryCreate(api.TrimEnd('/') + "/", UriKind.Absolute, out apiUri) || apiUri.Scheme is not ("http" or "https"))
@@ -125,7 +185,9 @@ public sealed record GeneratorCommandLine
             }
         }
 
-        return cl with { Generator = g, Api = apiUri };
+        // The environment keeps the key out of the process list and the shell history.
+        var apiKey = cl.ApiKey ?? (Environment.GetEnvironmentVariable("INSIGHTS_API_KEY") is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+        return cl with { Generator = g, Api = apiUri, Sink = apiUri is null ? GeneratorSink.None : GeneratorSink.Http, ApiKey = apiKey };
     }
 
     /// <summary>The generator options with the start resolved against <paramref name="now"/> when none was given.</summary>

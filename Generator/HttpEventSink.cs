@@ -26,6 +26,9 @@ public sealed record HttpEventSinkOptions
     /// <summary>Longest Retry-After honoured; a longer one is cut to this.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Sent as <c>X-Api-Key</c> with every request (the API needs a key with the <c>ingest</c> scope); none when null.</summary>
+    public string? ApiKey { get; init; }
+
     public void Validate()
     {
         if (BatchSize is < 1 or > 5_000)
@@ -48,7 +51,7 @@ public sealed record HttpEventSinkOptions
 /// <summary>
 /// Sends events to <c>POST /api/events</c> in batches, several at once. A busy (429, 503, 502, 504) or unreachable
 /// API is retried with exponential backoff, honouring Retry-After, a bounded number of times; any other failure
-/// (400 and 413 included: those are bugs) throws <see cref="EventSinkException"/> at once.
+/// (400 and 413 included: those are bugs; 401 and 403: a missing or wrong key) throws <see cref="EventSinkException"/> at once.
 /// Per-item "retry" answers are returned to the caller, who decides when to send those again.
 /// </summary>
 public sealed class HttpEventSink : IEventSink
@@ -123,8 +126,14 @@ public sealed class HttpEventSink : IEventSink
             {
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+                if (_options.ApiKey is { Length: > 0 } key)
+                {
+                    request.Headers.Add("X-Api-Key", key);
+                }
+
                 Interlocked.Increment(ref _requests);
-                using var response = await _http.PostAsync(uri, content, ct);
+                using var response = await _http.SendAsync(request, ct);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     var text = await response.Content.ReadAsStringAsync(ct);

@@ -74,19 +74,18 @@ internal static class Program
             AnsiConsole.MarkupLineInterpolated($"Wrote the events to [bold]{cl.OutPath}[/].");
         }
 
-        if (cl.Api is null)
+        if (cl.Sink == GeneratorSink.None)
         {
             await dataset.Truth.WriteAsync(cl.TruthPath, CancellationToken.None);
             AnsiConsole.MarkupLineInterpolated($"Wrote the ground truth of all events to [bold]{cl.TruthPath}[/] (nothing sent: no --api).");
             return ExitOk;
         }
 
+        using var destination = Destination.Open(cl);
         AnsiConsole.MarkupLineInterpolated(
-            $"Sending to [bold]{cl.Api}[/]: {backlog:N0} events due now (backfill), {(cl.Live ? $"{dataset.Events.Count - backlog:N0} live until {dataset.End:u}" : $"{dataset.Events.Count - backlog:N0} in the future skipped (--no-live)")}.");
+            $"Sending to [bold]{destination.Name}[/]: {backlog:N0} events due now (backfill), {(cl.Live ? $"{dataset.Events.Count - backlog:N0} live until {dataset.End:u}" : $"{dataset.Events.Count - backlog:N0} in the future skipped (--no-live)")}.");
 
-        using var http = new HttpClient { BaseAddress = cl.Api, Timeout = TimeSpan.FromSeconds(100) };
-        var sink = new HttpEventSink(http, new HttpEventSinkOptions { BatchSize = cl.BatchSize, Parallelism = cl.Parallelism });
-        var runner = new GeneratorRunner(sink, TimeProvider.System, new RunnerOptions { Live = cl.Live });
+        var runner = new GeneratorRunner(destination.Sink, TimeProvider.System, new RunnerOptions { Live = cl.Live });
 
         RunReport report;
         string? failure = null;
@@ -98,7 +97,7 @@ internal static class Program
                 .StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask("Sending", maxValue: Math.Max(1, dataset.Events.Count));
-                    var result = await runner.RunAsync(dataset, p => Show(task, p, sink), stop, abort);
+                    var result = await runner.RunAsync(dataset, p => Show(task, p, destination), stop, abort);
                     task.Value = task.MaxValue;
                     return result;
                 });
@@ -133,7 +132,7 @@ internal static class Program
         return ExitOk;
     }
 
-    private static void Show(ProgressTask task, RunProgress p, HttpEventSink sink)
+    private static void Show(ProgressTask task, RunProgress p, Destination sink)
     {
         task.Value = Math.Min(task.MaxValue, p.Done);
         var phase = p.Phase switch
@@ -145,7 +144,8 @@ internal static class Program
         };
         var retry = p.PendingRetry > 0 ? $", [yellow]{p.PendingRetry:N0} to retry[/]" : "";
         var rejected = p.Rejected > 0 ? $", [red]{p.Rejected:N0} rejected[/]" : "";
-        var busy = sink.TransientFailures > 0 ? $", [yellow]API busy or unreachable {sink.TransientFailures:N0}x[/]" : "";
+        var failures = sink.TransientFailures();
+        var busy = failures > 0 ? $", [yellow]{sink.Busy} {failures:N0}x[/]" : "";
         task.Description = string.Create(CultureInfo.InvariantCulture, $"{phase}: {p.Accepted:N0} accepted{rejected}{retry}{busy}");
     }
 
@@ -180,5 +180,25 @@ internal static class Program
         Row("Events/s (accepted)", r.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
         Row("Truth", cl.TruthPath);
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>The sink the command line chose, with what the progress line says about its transient failures.</summary>
+    private sealed record Destination(string Name, IEventSink Sink, Func<long> TransientFailures, string Busy, IDisposable Owned) : IDisposable
+    {
+        public static Destination Open(GeneratorCommandLine cl)
+        {
+            if (cl.Sink == GeneratorSink.EventHubs)
+            {
+                var options = KafkaEventSinkOptions.From(cl, Environment.GetEnvironmentVariable);
+                var kafka = new KafkaEventSink(options);
+                return new($"Event Hubs {options.Topic} at {options.BootstrapServers}", kafka, () => kafka.TransientFailures, "hub busy or unreachable", kafka);
+            }
+
+            var http = new HttpClient { BaseAddress = cl.Api, Timeout = TimeSpan.FromSeconds(100) };
+            var sink = new HttpEventSink(http, new HttpEventSinkOptions { BatchSize = cl.BatchSize, Parallelism = cl.Parallelism, ApiKey = cl.ApiKey });
+            return new(cl.Api!.ToString(), sink, () => sink.TransientFailures, "API busy or unreachable", http);
+        }
+
+        public void Dispose() => Owned.Dispose();
     }
 }

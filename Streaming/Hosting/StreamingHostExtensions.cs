@@ -2,10 +2,8 @@ namespace Insights.Streaming.Hosting;
 
 using Insights.Configuration;
 using Insights.Events;
-#if INSIGHTS_DURABLE_STREAMS
 using Insights.Streaming.AzureQueues;
 using Insights.Streaming.EventHubs;
-#endif
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -38,7 +36,6 @@ public static class StreamingHostExtensions
                     b.ConfigurePullingAgent(agent => agent.Configure(o => ConfigureAgent(o, options, options.DeliveryBatchSize)));
                 });
                 break;
-#if INSIGHTS_DURABLE_STREAMS
             case InsightsStreamOptions.AzureQueue:
                 silo.AddAzureQueueStreams(StreamNames.Provider, ReadAzureQueue(configuration), options.Queues, b =>
                 {
@@ -53,7 +50,6 @@ public static class StreamingHostExtensions
                     b.ConfigurePullingAgent(agent => agent.Configure(o => ConfigureAgent(o, options, 1)));
                 });
                 break;
-#endif
             default:
                 throw Unsupported(options.Provider);
         }
@@ -73,7 +69,6 @@ public static class StreamingHostExtensions
                     b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
                 });
                 break;
-#if INSIGHTS_DURABLE_STREAMS
             case InsightsStreamOptions.AzureQueue:
                 client.AddAzureQueueStreams(StreamNames.Provider, ReadAzureQueue(configuration), options.Queues,
                     b => b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
@@ -82,7 +77,6 @@ public static class StreamingHostExtensions
                 client.AddEventHubsStreams(StreamNames.Provider, ReadEventHubs(configuration),
                     b => b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
                 break;
-#endif
             default:
                 throw Unsupported(options.Provider);
         }
@@ -101,7 +95,6 @@ public static class StreamingHostExtensions
         agent.MaxEventDeliveryTime = options.MaxDeliveryTime;
     }
 
-#if INSIGHTS_DURABLE_STREAMS
     private static AzureQueueStreamOptions ReadAzureQueue(IConfiguration configuration)
     {
         var options = Bind<AzureQueueStreamOptions>(configuration, AzureQueueSectionName);
@@ -115,8 +108,6 @@ public static class StreamingHostExtensions
         options.Validate(EventHubsSectionName);
         return options;
     }
-
-#endif
 
     private static T Bind<T>(IConfiguration configuration, string section) where T : new()
     {

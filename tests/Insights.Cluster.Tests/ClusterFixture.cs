@@ -1,5 +1,6 @@
 namespace Insights.Cluster.Tests;
 
+using Insights.Api.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public string LogFolder { get; } = Path.Combine(RepoRoot.Path, ".local", "cluster-tests", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
 
     public Dictionary<string, string> Settings { get; } = new();
+
+    /// <summary>The API key the generator sends (scopes ingest and read).</summary>
+    public string ApiKey { get; } = "cluster-tests-" + Guid.NewGuid().ToString("N");
 
     public async Task InitializeAsync()
     {
@@ -65,23 +69,47 @@ public sealed class ClusterFixture : IAsyncLifetime
             await silo.StartAsync(SiloStartTimeout);
         }
 
+        var apiSettings = new Dictionary<string, string>(Settings)
+        {
+            ["Insights:Auth:ApiKeys:0:Name"] = "cluster-tests",
+            ["Insights:Auth:ApiKeys:0:Hash"] = ApiKeyHash.ComputeHex(ApiKey),
+            ["Insights:Auth:ApiKeys:0:Scopes:0"] = Scopes.Ingest,
+            ["Insights:Auth:ApiKeys:0:Scopes:1"] = Scopes.Read,
+        };
         Api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            foreach (var (key, value) in Settings)
+            foreach (var (key, value) in apiSettings)
             {
                 web.UseSetting(key, value);
             }
         });
         Client = Api.CreateClient();
+        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
     }
 
     public Task RestartAsync(SiloProcess silo) => silo.StartAsync(SiloStartTimeout);
 
+    /// <summary>Starts any silo a previous test left stopped, so each test begins with the full cluster.</summary>
+    public async Task EnsureAllRunningAsync()
+    {
+        foreach (var silo in Silos.Where(s => s.Pid is null))
+        {
+            await RestartAsync(silo);
+        }
+    }
+
     /// <summary>Silos the membership table lists as active, as the cluster itself sees them.</summary>
     public async Task<int> ActiveSilosAsync()
     {
-        var hosts = await ClusterClient.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        return hosts.Count;
+        try
+        {
+            var hosts = await ClusterClient.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5));
+            return hosts.Count;
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            return -1; // the call went to the gateway that just died; asked again shortly
+        }
     }
 
     public async Task DisposeAsync()

@@ -57,19 +57,24 @@ public sealed class LoadRun
         return report;
     }
 
-    /// <summary>Events accepted per second and comments counted per second between two moments of the run.</summary>
+    /// <summary>
+    /// Events accepted per second and comments counted per second between two moments of the run, from the last
+    /// sample at or before <paramref name="from"/> to the first at or after <paramref name="to"/>, so a phase shorter
+    /// than the sampling period still gets a rate.
+    /// </summary>
     public (double Accepted, double Counted) RatesBetween(TimeSpan from, TimeSpan to)
     {
         lock (_samples)
         {
-            var window = _samples.Where(s => s.At >= from && s.At <= to).ToList();
-            if (window.Count < 2)
+            var first = _samples.LastOrDefault(s => s.At <= from) ?? _samples.FirstOrDefault();
+            var last = _samples.FirstOrDefault(s => s.At >= to) ?? _samples.LastOrDefault();
+            if (first is null || last is null || last.At <= first.At)
             {
                 return (0, 0);
             }
 
-            var seconds = (window[^1].At - window[0].At).TotalSeconds;
-            return ((window[^1].Accepted - window[0].Accepted) / seconds, (window[^1].Counted - window[0].Counted) / seconds);
+            var seconds = (last.At - first.At).TotalSeconds;
+            return ((last.Accepted - first.Accepted) / seconds, (last.Counted - first.Counted) / seconds);
         }
     }
 
@@ -103,7 +108,7 @@ public sealed class LoadRun
 
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), _stopSampling.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), _stopSampling.Token);
             }
             catch (OperationCanceledException)
             {

@@ -45,7 +45,7 @@ public sealed class SiloProcess : IDisposable
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
             var path = Path.Combine(RepoRoot.Path, "Silo", "bin", configuration, "net10.0", "Insights.Silo.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Build the Silo project first: {path} is missing.", path);
         }
