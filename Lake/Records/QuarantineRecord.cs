@@ -8,7 +8,10 @@ public sealed record QuarantineRecord
     [JsonPropertyName("quarantine_id")] public string QuarantineId { get; init; } = "";
     [JsonPropertyName("received_at")] public DateTimeOffset ReceivedAt { get; init; }
     [JsonPropertyName("source")] public string Source { get; init; } = "";
-    /// <summary><c>ingest</c> (refused by validation) or <c>grain</c> (failed while being applied).</summary>
+    /// <summary>
+    /// <c>ingest</c> (refused by validation), <c>grain</c> (failed while being applied) or <c>stream</c> (a durable
+    /// stream message that could not be decoded or kept failing delivery).
+    /// </summary>
     [JsonPropertyName("stage")] public string Stage { get; init; } = "";
     [JsonPropertyName("reason")] public string Reason { get; init; } = "";
     [JsonPropertyName("type")] public string? Type { get; init; }
