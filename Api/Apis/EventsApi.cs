@@ -1,6 +1,8 @@
 namespace Insights.Api.Apis;
 
 using Insights.Api.Ingest;
+using Insights.Api.Limits;
+using Insights.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 public static class EventsApi
@@ -15,9 +17,15 @@ public static class EventsApi
             .Accepts<IReadOnlyList<Insights.Wire.WireEvent>>("application/json")
             .Produces<IngestResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireIngest()
+            // EventIngestor enforces Insights:Ingest:MaxBodyBytes itself, so that what it refuses is quarantined.
+            .WithMetadata(new OwnBodyLimit(Insights.Wire.IngestLimits.SectionName + ":MaxBodyBytes"));
         return app;
     }
 
@@ -25,9 +33,22 @@ public static class EventsApi
         HttpRequest request, EventIngestor ingestor, CancellationToken cancellationToken)
     {
         var outcome = await ingestor.IngestAsync(request.Body, request.ContentLength, cancellationToken);
-        return outcome.Response is { } response
-            ? TypedResults.Ok(response)
-            : TypedResults.Problem(title: outcome.Problem, detail: outcome.Detail, statusCode: outcome.StatusCode,
-                extensions: outcome.QuarantineId is null ? null : new Dictionary<string, object?> { ["quarantineId"] = outcome.QuarantineId });
+        if (outcome.Response is { } response)
+        {
+            return TypedResults.Ok(response);
+        }
+
+        var extensions = new Dictionary<string, object?>();
+        if (outcome.QuarantineId is not null)
+        {
+            extensions["quarantineId"] = outcome.QuarantineId;
+        }
+
+        if (outcome.Limit is not null)
+        {
+            extensions[LimitProblem.Extension] = outcome.Limit;
+        }
+
+        return TypedResults.Problem(title: outcome.Problem, detail: outcome.Detail, statusCode: outcome.StatusCode, extensions: extensions);
     }
 }

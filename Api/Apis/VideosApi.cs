@@ -1,5 +1,6 @@
 namespace Insights.Api.Apis;
 
+using Insights.Api.Security;
 using Insights.Leaderboard;
 using Insights.Stats;
 using Insights.Wire;
@@ -10,7 +11,7 @@ public static class VideosApi
 {
     public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/videos").WithTags("Videos");
+        var api = app.MapGroup("/api/videos").WithTags("Videos").RequireRead();
 
         api.MapGet("/top", GetTopVideos)
             .WithName("GetTopVideos")
@@ -24,21 +25,22 @@ public static class VideosApi
     }
 
     public static async Task<Results<Ok<VideoStats>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetVideo(
-        string id, IClusterClient cluster)
+        string id, IClusterClient cluster, CancellationToken cancellationToken)
     {
         if (!Ids.IsValid(id))
         {
             return TypedResults.BadRequest(new ProblemDetails { Title = "Invalid video id", Detail = $"A video id {Ids.Rule}." });
         }
 
-        var stats = await cluster.GetGrain<IVideoGrain>(id).GetStats();
+        // Grain calls take no token: waiting on one lets the request timeout answer even when the grain is slow.
+        var stats = await cluster.GetGrain<IVideoGrain>(id).GetStats().WaitAsync(cancellationToken);
         return stats is null
             ? TypedResults.NotFound(new ProblemDetails { Title = "Unknown video", Detail = $"No event has been received for video '{id}'." })
             : TypedResults.Ok(stats);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<LeaderboardEntry>>, BadRequest<ProblemDetails>>> GetTopVideos(
-        IClusterClient cluster, string by = "engagement", string window = WindowNames.OneHour, int limit = 10)
+        IClusterClient cluster, CancellationToken cancellationToken, string by = "engagement", string window = WindowNames.OneHour, int limit = 10)
     {
         if (!Enum.TryParse<LeaderboardMetric>(by, ignoreCase: true, out var metric) || !Enum.IsDefined(metric) || int.TryParse(by, out _))
         {
@@ -55,7 +57,7 @@ public static class VideosApi
             return TypedResults.BadRequest(new ProblemDetails { Title = "Invalid 'limit'", Detail = "'limit' must be between 1 and 100." });
         }
 
-        var top = await cluster.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey).Top(metric, window, limit);
+        var top = await cluster.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey).Top(metric, window, limit).WaitAsync(cancellationToken);
         return TypedResults.Ok(top);
     }
 }

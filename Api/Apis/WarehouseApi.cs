@@ -7,30 +7,33 @@ using Microsoft.AspNetCore.Mvc;
 /// <summary>
 /// The warehouse through the loader grain (the silo owns the warehouse session; the API never opens it):
 /// <c>POST /api/warehouse/load</c> loads now, <c>GET /api/warehouse/video-sentiment/{videoId}</c> reads the
-/// <c>video_sentiment_score</c> model.
+/// <c>video_sentiment_score</c> model. Who may call them is up to the host (<see cref="WarehouseEndpoints"/>): this
+/// file is also compiled into the warehouse tests, without the API's security.
 /// </summary>
 public static class WarehouseApi
 {
-    public static IEndpointRouteBuilder MapWarehouseApi(this IEndpointRouteBuilder app)
+    public static WarehouseEndpoints MapWarehouseApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/warehouse").WithTags("Warehouse");
 
-        api.MapPost("/load", Load)
+        var load = api.MapPost("/load", Load)
             .WithName("LoadWarehouse")
             .WithSummary("Load new, changed and removed processed-zone files into the warehouse now; answers files and rows loaded");
 
-        api.MapGet("/video-sentiment/{videoId}", GetVideoSentiment)
+        var videoSentiment = api.MapGet("/video-sentiment/{videoId}", GetVideoSentiment)
             .WithName("GetVideoSentiment")
             .WithSummary("A video's comment sentiment per day and per hour, from the warehouse's video_sentiment_score model");
 
-        return app;
+        return new WarehouseEndpoints(load, videoSentiment);
     }
 
-    public static async Task<Results<Ok<WarehouseLoadReport>, ProblemHttpResult>> Load(IClusterClient cluster, ILoggerFactory loggers)
+    public static async Task<Results<Ok<WarehouseLoadReport>, ProblemHttpResult>> Load(
+        IClusterClient cluster, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
         try
         {
-            return TypedResults.Ok(await cluster.GetGrain<IWarehouseLoaderGrain>(IWarehouseLoaderGrain.GlobalKey).Load());
+            // A timed-out request stops waiting; the load itself carries on in the silo.
+            return TypedResults.Ok(await cluster.GetGrain<IWarehouseLoaderGrain>(IWarehouseLoaderGrain.GlobalKey).Load().WaitAsync(cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -43,7 +46,7 @@ public static class WarehouseApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<VideoSentimentPeriod>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetVideoSentiment(
-        string videoId, IClusterClient cluster, string? grain = null)
+        string videoId, IClusterClient cluster, string? grain = null, CancellationToken cancellationToken = default)
     {
         if (!Ids.IsValid(videoId))
         {
@@ -55,7 +58,7 @@ public static class WarehouseApi
             return TypedResults.BadRequest(new ProblemDetails { Title = "Invalid 'grain'", Detail = "'grain' must be hour or day (or absent for both)." });
         }
 
-        var rows = await cluster.GetGrain<IWarehouseLoaderGrain>(IWarehouseLoaderGrain.GlobalKey).GetVideoSentiment(videoId);
+        var rows = await cluster.GetGrain<IWarehouseLoaderGrain>(IWarehouseLoaderGrain.GlobalKey).GetVideoSentiment(videoId).WaitAsync(cancellationToken);
         IReadOnlyList<VideoSentimentPeriod> selected = grain is null ? rows : rows.Where(r => r.Grain == grain).ToList();
         return selected.Count == 0
             ? TypedResults.NotFound(new ProblemDetails
@@ -66,3 +69,6 @@ public static class WarehouseApi
             : TypedResults.Ok(selected);
     }
 }
+
+/// <summary>The warehouse endpoints, for the host to set who may call each.</summary>
+public sealed record WarehouseEndpoints(RouteHandlerBuilder Load, RouteHandlerBuilder VideoSentiment);

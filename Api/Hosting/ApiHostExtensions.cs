@@ -3,11 +3,12 @@ namespace Insights.Api.Hosting;
 using System.Text.Json.Serialization;
 using Insights.Api.Apis;
 using Insights.Api.Ingest;
+using Insights.Api.Limits;
+using Insights.Api.Security;
 using Insights.Api.Sources;
 using Insights.Lake.Hosting;
 using Insights.Wire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 
 public static class ApiHostExtensions
 {
@@ -20,7 +21,9 @@ public static class ApiHostExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.AddInsightsAuth();
+        builder.AddInsightsLimits();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddInsightsSources(builder.Configuration);
@@ -32,14 +35,20 @@ public static class ApiHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        // The dashboard's static pages come before authentication: they hold no data and ask for a key themselves.
+        app.MapInsightsDashboard();
+        app.UseInsightsAuth();
+        app.UseInsightsLimits();
+
+        app.MapInsightsApiReference();
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapEventsApi();
         app.MapVideosApi();
-        app.MapWarehouseApi();
-        app.MapInsightsDashboard();
+        var warehouse = app.MapWarehouseApi();
+        // Loading only hastens the scheduled, idempotent load; it is what producers want after sending.
+        warehouse.Load.RequireIngest();
+        warehouse.VideoSentiment.RequireRead();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Insights.Events;
+using Insights.Api.Limits;
 using Insights.Lake.Records;
 using Insights.Lake.Zones;
 using Insights.Wire;
@@ -21,11 +22,16 @@ public sealed partial class EventIngestor(
     RawZoneWriter raw,
     QuarantineWriter quarantine,
     IOptions<IngestLimits> limits,
+    IOptions<ApiLimitsOptions> apiLimits,
     TimeProvider clock,
     ILogger<EventIngestor> logger)
 {
     private const string Source = "api";
     private const int MaxQuarantinedBodyChars = 64 * 1024;
+    private const string MaxBodyBytesKey = IngestLimits.SectionName + ":MaxBodyBytes";
+    private const string MaxBatchEventsKey = IngestLimits.SectionName + ":MaxBatchEvents";
+    private const string MaxJsonDepthKey = ApiLimitsOptions.SectionName + ":MaxJsonDepth";
+    private readonly int _maxDepth = apiLimits.Value.MaxJsonDepth;
     private readonly IngestLimits _limits = limits.Value;
     private readonly WireEventParser _parser = new(limits.Value, clock);
 
@@ -75,10 +81,17 @@ public sealed partial class EventIngestor(
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = _maxDepth });
         }
         catch (JsonException ex)
         {
+            if (JsonDepth.Exceeds(body.Span, _maxDepth))
+            {
+                var tooDeep = $"The body nests arrays and objects more than {_maxDepth} deep (limit {MaxJsonDepthKey}); events need 3.";
+                return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "JSON nested too deep", tooDeep,
+                    QuarantineBody(body, tooDeep, source, receivedAt), MaxJsonDepthKey);
+            }
+
             var reason = $"The body is not valid JSON: {ex.Message}";
             return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "Malformed JSON", reason,
                 QuarantineBody(body, reason, source, receivedAt));
@@ -97,9 +110,9 @@ public sealed partial class EventIngestor(
             var count = root.GetArrayLength();
             if (count > _limits.MaxBatchEvents)
             {
-                var reason = $"A batch holds at most {_limits.MaxBatchEvents} events (limit Insights:Ingest:MaxBatchEvents); this one has {count}.";
+                var reason = $"A batch holds at most {_limits.MaxBatchEvents} events (limit {MaxBatchEventsKey}); this one has {count}.";
                 return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Batch too long", reason,
-                    QuarantineBody(body, reason, source, receivedAt));
+                    QuarantineBody(body, reason, source, receivedAt), MaxBatchEventsKey);
             }
 
             // Check room in the lake first: past this point events reach grains, which cannot be undone.
@@ -204,8 +217,9 @@ public sealed partial class EventIngestor(
 
     private IngestOutcome TooLarge(long size, ReadOnlyMemory<byte> start, string source, DateTimeOffset receivedAt)
     {
-        var reason = $"The body may hold at most {_limits.MaxBodyBytes} bytes (limit Insights:Ingest:MaxBodyBytes); this one has {size} or more.";
-        return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Body too large", reason, QuarantineBody(start, reason, source, receivedAt));
+        var reason = $"The body may hold at most {_limits.MaxBodyBytes} bytes (limit {MaxBodyBytesKey}); this one has {size} or more.";
+        return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Body too large", reason,
+            QuarantineBody(start, reason, source, receivedAt), MaxBodyBytesKey);
     }
 
     /// <summary>A body refused as a whole is kept too, as text (it may not be JSON), cut at 64 KiB.</summary>

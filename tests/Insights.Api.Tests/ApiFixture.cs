@@ -2,6 +2,7 @@ namespace Insights.Api.Tests;
 
 using System.Net;
 using System.Net.Sockets;
+using Insights.Api.Security;
 using Insights.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,14 +13,40 @@ using Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// A real silo (the Silo project's own wiring, on free loopback ports) and the API in a WebApplicationFactory
-/// connected to it as an Orleans client, exactly as in production but in one process.
+/// connected to it as an Orleans client, exactly as in production but in one process. The API accepts
+/// <see cref="IngestKey"/>, <see cref="ReadKey"/> and <see cref="Key"/> (both scopes), configured by their hashes;
+/// <see cref="Client"/> sends <see cref="Key"/>.
 /// </summary>
 public class ApiFixture : IAsyncLifetime
 {
+    /// <summary>Scopes ingest and read.</summary>
+    public const string Key = "ins_tests-both-scopes-0123456789";
+    public const string ReadKey = "ins_tests-read-only-0123456789";
+    public const string IngestKey = "ins_tests-ingest-only-0123456789";
+
     private readonly string _statePath = Path.Combine(Path.GetTempPath(), "insights-api-" + Guid.NewGuid().ToString("N"));
     private IHost? _silo;
 
     public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>The API's credentials and generous rate limits (tests poll); kept out of the silo's settings.</summary>
+    public static IReadOnlyDictionary<string, string?> AuthSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Insights:Auth:ApiKeys:0:Name"] = "tests",
+        ["Insights:Auth:ApiKeys:0:Hash"] = ApiKeyHash.ComputeHex(Key),
+        ["Insights:Auth:ApiKeys:0:Scopes:0"] = Scopes.Ingest,
+        ["Insights:Auth:ApiKeys:0:Scopes:1"] = Scopes.Read,
+        ["Insights:Auth:ApiKeys:1:Name"] = "reader",
+        ["Insights:Auth:ApiKeys:1:Hash"] = ApiKeyHash.ComputeHex(ReadKey),
+        ["Insights:Auth:ApiKeys:1:Scopes:0"] = Scopes.Read,
+        ["Insights:Auth:ApiKeys:2:Name"] = "producer",
+        ["Insights:Auth:ApiKeys:2:Hash"] = ApiKeyHash.ComputeHex(IngestKey),
+        ["Insights:Auth:ApiKeys:2:Scopes:0"] = Scopes.Ingest,
+        ["Insights:Api:RateLimits:Ingest:TokenLimit"] = "100000",
+        ["Insights:Api:RateLimits:Ingest:TokensPerPeriod"] = "100000",
+        ["Insights:Api:RateLimits:Read:TokenLimit"] = "100000",
+        ["Insights:Api:RateLimits:Read:TokensPerPeriod"] = "100000",
+    };
 
     public string LakePath => Path.Combine(_statePath, "lake");
 
@@ -77,14 +104,19 @@ public class ApiFixture : IAsyncLifetime
         await _silo.StartAsync();
 
         Factory = CreateApi();
-        Client = Factory.CreateClient();
+        Client = CreateClient(Factory);
     }
 
-    /// <summary>Another API instance on the same cluster, with some settings changed.</summary>
-    public WebApplicationFactory<Program> CreateApi(IDictionary<string, string?>? overrides = null) =>
+    /// <summary>
+    /// Another API instance on the same cluster, with some settings changed; <paramref name="withTestKeys"/> false
+    /// leaves <see cref="AuthSettings"/> out; <paramref name="environment"/> replaces the factory's Development.
+    /// </summary>
+    public WebApplicationFactory<Program> CreateApi(
+        IDictionary<string, string?>? overrides = null, bool withTestKeys = true, string? environment = null,
+        Action<IWebHostBuilder>? configure = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            foreach (var (key, value) in Settings)
+            foreach (var (key, value) in Settings.Concat(withTestKeys ? AuthSettings : new Dictionary<string, string?>()))
             {
                 web.UseSetting(key, value);
             }
@@ -94,8 +126,26 @@ public class ApiFixture : IAsyncLifetime
                 web.UseSetting(key, value);
             }
 
+            if (environment is not null)
+            {
+                web.UseEnvironment(environment);
+            }
+
             web.ConfigureTestServices(ConfigureServices);
+            configure?.Invoke(web);
         });
+
+    /// <summary>A client of <paramref name="api"/> sending <paramref name="key"/> (default: <see cref="Key"/>) in X-Api-Key.</summary>
+    public static HttpClient CreateClient(WebApplicationFactory<Program> api, string? key = Key)
+    {
+        var client = api.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyCredentials.HeaderName, key);
+        }
+
+        return client;
+    }
 
     public virtual async Task DisposeAsync()
     {

@@ -124,6 +124,9 @@ public sealed class EventsApiTests(ApiFixture fixture)
         var body = "[" + new string('[', 100) + new string(']', 100) + "]";
         var response = await Post(body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Read<ProblemDetails>();
+        Assert.Equal("JSON nested too deep", problem.Title);
+        Assert.Equal("Insights:Api:MaxJsonDepth", problem.Extensions["limit"]?.ToString());
     }
 
     [Fact]
@@ -134,15 +137,19 @@ public sealed class EventsApiTests(ApiFixture fixture)
             ["Insights:Ingest:MaxBatchEvents"] = "3",
             ["Insights:Ingest:MaxBodyBytes"] = "2000",
         });
-        using var client = api.CreateClient();
+        using var client = ApiFixture.CreateClient(api);
 
         var tooMany = await client.PostAsync("/api/events", Json.Body("[{},{},{},{}]"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooMany.StatusCode);
-        Assert.Contains("MaxBatchEvents", (await tooMany.Read<ProblemDetails>()).Detail);
+        var batchProblem = await tooMany.Read<ProblemDetails>();
+        Assert.Contains("MaxBatchEvents", batchProblem.Detail);
+        Assert.Equal("Insights:Ingest:MaxBatchEvents", batchProblem.Extensions["limit"]?.ToString());
 
         var tooBig = await client.PostAsync("/api/events", Json.Body("[" + JsonSerializer.Serialize(new string('x', 3000)) + "]"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
-        Assert.Contains("MaxBodyBytes", (await tooBig.Read<ProblemDetails>()).Detail);
+        var bodyProblem = await tooBig.Read<ProblemDetails>();
+        Assert.Contains("MaxBodyBytes", bodyProblem.Detail);
+        Assert.Equal("Insights:Ingest:MaxBodyBytes", bodyProblem.Extensions["limit"]?.ToString());
     }
 
     [Fact]

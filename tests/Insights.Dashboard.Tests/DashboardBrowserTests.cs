@@ -22,7 +22,7 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
         await BrowserTooling.EnsureChromiumAsync();
         var nodeFolder = await BrowserTooling.EnsurePlaywrightAsync();
         Directory.CreateDirectory(Artifacts);
-        foreach (var png in new[] { "overview.png", "video.png" })
+        foreach (var png in new[] { "overview.png", "video.png", "key.png" })
         {
             File.Delete(Path.Combine(Artifacts, png));
         }
@@ -48,6 +48,7 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
                 ["DASHBOARD_ALERT_VIDEO"] = VideoA,
                 ["DASHBOARD_EXPECT_TOP_COMMENTS"] = $"{VideoB}:16",
                 ["DASHBOARD_CHROMIUM"] = BrowserTooling.Chromium,
+                ["DASHBOARD_API_KEY"] = api.ApiKey,
             },
             async line =>
             {

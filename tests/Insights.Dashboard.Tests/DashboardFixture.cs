@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Insights.Api.Apis;
 using Insights.Api.Hosting;
+using Insights.Api.Security;
 using Insights.Silo.Hosting;
 using Insights.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,8 @@ using Microsoft.Extensions.Hosting;
 /// <summary>
 /// A real silo (the Silo project's own wiring, on free loopback ports) and the API as a real Kestrel server on
 /// 127.0.0.1 (a free port) in this process, so that a browser can reach it. The API is the production wiring plus
-/// the dashboard module (mapping it is idempotent, so this keeps working once the API maps it itself).
+/// the dashboard module (mapping it is idempotent, so this keeps working once the API maps it itself). The API runs
+/// in Production with one hashed key (scopes ingest and read) that <see cref="Client"/> sends.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
@@ -30,6 +32,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The plain key; only its hash is in the API's configuration.</summary>
+    public string ApiKey { get; } = ApiKeyHash.NewKey();
 
     public async Task InitializeAsync()
     {
@@ -47,6 +52,13 @@ public sealed class DashboardFixture : IAsyncLifetime
         Settings["Insights:Dashboard:AlertDelta"] = "30";
         Settings["Insights:Dashboard:AlertMinComments"] = "5";
         Settings["Urls"] = "http://127.0.0.1:0";
+        var api = new Dictionary<string, string?>(Settings)
+        {
+            ["Insights:Auth:ApiKeys:0:Name"] = "dashboard-tests",
+            ["Insights:Auth:ApiKeys:0:Hash"] = ApiKeyHash.ComputeHex(ApiKey),
+            ["Insights:Auth:ApiKeys:0:Scopes:0"] = Scopes.Ingest,
+            ["Insights:Auth:ApiKeys:0:Scopes:1"] = Scopes.Read,
+        };
 
         var silo = Host.CreateApplicationBuilder();
         silo.Configuration.AddInMemoryCollection(Settings);
@@ -58,9 +70,9 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             ApplicationName = "Insights.Api",
             ContentRootPath = Path.Combine(RepoRoot.Path, "Api"),
-            EnvironmentName = Environments.Production, // as ./run-local.sh runs it
+            EnvironmentName = Environments.Production, // as deployed
         });
-        builder.Configuration.AddInMemoryCollection(Settings);
+        builder.Configuration.AddInMemoryCollection(api);
         builder.AddInsightsApi();
         _api = builder.Build();
         _api.MapInsightsApi();
@@ -71,6 +83,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var address = _api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Add(ApiKeyCredentials.HeaderName, ApiKey);
     }
 
     public async Task DisposeAsync()

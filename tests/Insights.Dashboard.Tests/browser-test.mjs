@@ -10,11 +10,12 @@ const nodeFolder = process.env.DASHBOARD_NODE ?? path.resolve(import.meta.dirnam
 const artifacts = process.env.DASHBOARD_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts');
 const videoId = process.env.DASHBOARD_VIDEO;
 const alertVideo = process.env.DASHBOARD_ALERT_VIDEO;
+const apiKey = process.env.DASHBOARD_API_KEY ?? '';
 const { chromium } = createRequire(path.join(nodeFolder, 'package.json'))('playwright-core');
 
 const fail = message => { console.error('FAIL: ' + message); process.exitCode = 1; throw new Error(message); };
 const sleep = ms => new Promise(r => setTimeout(r, ms));
-const api = async p => { const r = await fetch(base + p); if (!r.ok) fail(`GET ${p}: ${r.status}`); return r.json(); };
+const api = async p => { const r = await fetch(base + p, { headers: { 'X-Api-Key': apiKey } }); if (!r.ok) fail(`GET ${p}: ${r.status}`); return r.json(); };
 
 async function until(what, check, timeoutMs = 30000) {
   const deadline = Date.now() + timeoutMs;
@@ -47,8 +48,25 @@ try {
   // Offline by construction: anything not from the API's origin fails the test.
   await page.route('**/*', route => route.request().url().startsWith(base) ? route.continue() : (errors.push('off-origin request ' + route.request().url()), route.abort()));
 
-  // --- overview ---
+  const urls = [];
+  page.on('request', r => urls.push(r.url()));
+
+  // --- the key: asked once per tab, a wrong one is refused, never sent in a URL ---
   await page.goto(base + '/dashboard/');
+  await page.waitForSelector('#auth:not([hidden])');
+  if ((await page.textContent('#status')) !== 'key needed') fail('the page did not say it needs a key: ' + await page.textContent('#status'));
+  await page.fill('#api-key', 'not-the-key');
+  await page.click('#auth button[type=submit]');
+  await until('the wrong key to be refused', async () => /not valid/.test(await page.textContent('#auth-error')) || await page.textContent('#auth-error'));
+  await page.screenshot({ path: path.join(artifacts, 'key.png') });
+  // The refused token request is logged by the browser as a failed resource load: expected here, and only here.
+  await sleep(300);
+  errors.splice(0, errors.length, ...errors.filter(e => !/status of 401/.test(e)));
+  await page.fill('#api-key', apiKey);
+  await page.click('#auth button[type=submit]');
+  await page.waitForSelector('#auth[hidden]', { state: 'attached' });
+
+  // --- overview ---
   await until('the overview to show the first batch', async () => (await rows(page, 'top-comments')).length > 0 || 'no rows');
   const before = await rows(page, 'top-comments');
   const totalsBefore = await page.textContent('[data-total="comments"]');
@@ -86,6 +104,8 @@ try {
   // --- video page ---
   if (videoId) {
     await page.goto(`${base}/dashboard/video.html?id=${encodeURIComponent(videoId)}`);
+    await until('the video page to stream with the key of this tab, without asking again', async () =>
+      (await page.textContent('#status')) === 'live' && await page.$eval('#auth', f => f.hidden) || await page.textContent('#status'));
     await until('the video counters to match GET /api/videos/{id}', async () => {
       const stats = await api('/api/videos/' + encodeURIComponent(videoId));
       const shown = await page.$$eval('[data-counter]', cs => Object.fromEntries(cs.map(c => [c.dataset.counter, c.textContent.replace(/,/g, '')])));
@@ -106,6 +126,9 @@ try {
     await page.screenshot({ path: path.join(artifacts, 'video.png'), fullPage: true });
     console.log('video page ok: screenshot saved');
   }
+  const leaked = urls.filter(u => u.includes(encodeURIComponent(apiKey)) || u.includes(apiKey));
+  if (leaked.length) fail('the API key was put in a URL: ' + leaked.join(' '));
+  if (!urls.some(u => u.includes('/stream?access_token='))) fail('no stream was opened with a stream token: ' + urls.join(' '));
   if (errors.length) fail('page errors: ' + errors.join(' | '));
 } catch (e) {
   if (!process.exitCode) { console.error('FAIL: ' + (e?.stack ?? e)); process.exitCode = 1; }

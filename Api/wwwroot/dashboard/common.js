@@ -30,18 +30,105 @@ function setText(selector, text, root = document) {
   if (node) node.textContent = text;
 }
 
-/** Listens to a Server-Sent Events stream; EventSource reconnects by itself. */
+const KEY_ITEM = 'insights.apiKey';
+
+/** Thrown when the API wants a (better) key: the page asks for one. */
+class KeyNeeded extends Error {}
+
+/**
+ * Shows the key form and resolves once the user submitted a key. The key lives in sessionStorage: this tab only,
+ * gone when it closes, and never put in a URL.
+ */
+function askForKey(message) {
+  const form = document.getElementById('auth');
+  const input = document.getElementById('api-key');
+  document.getElementById('auth-error').textContent = message || '';
+  form.hidden = false;
+  input.focus();
+  return new Promise(resolve => {
+    form.onsubmit = e => {
+      e.preventDefault();
+      const key = input.value.trim();
+      if (!key) return;
+      sessionStorage.setItem(KEY_ITEM, key);
+      input.value = '';
+      form.hidden = true;
+      resolve();
+    };
+  });
+}
+
+/**
+ * A short-lived stream token for the stored key (EventSource cannot send headers, so streams open with
+ * ?access_token=, which only stream routes accept). Throws KeyNeeded when there is no key or it is refused.
+ */
+async function streamToken() {
+  const key = sessionStorage.getItem(KEY_ITEM);
+  if (!key) throw new KeyNeeded('');
+  const response = await fetch('/api/dashboard/stream-token', { method: 'POST', headers: { 'X-Api-Key': key }, cache: 'no-store' });
+  if (response.status === 401 || response.status === 403) {
+    sessionStorage.removeItem(KEY_ITEM);
+    const problem = await response.json().catch(() => ({}));
+    throw new KeyNeeded(problem.detail || 'The key was refused.');
+  }
+  if (!response.ok) throw new Error('stream token: ' + response.status);
+  return response.json();
+}
+
+/**
+ * Listens to a Server-Sent Events stream. The server ends a stream when its token expires, so the stream is
+ * replaced with a fresh token before then; a refused or lost stream is reopened the same way.
+ */
 function listen(url, onData) {
   const status = document.getElementById('status');
-  const source = new EventSource(url);
-  source.onopen = () => { status.textContent = 'live'; status.className = 'status live'; };
-  source.onerror = () => { status.textContent = 'reconnecting…'; status.className = 'status down'; };
-  source.onmessage = e => {
-    onData(JSON.parse(e.data));
-    const stamp = document.getElementById('updated');
-    if (stamp) stamp.textContent = 'updated ' + new Date().toLocaleTimeString('en-GB');
-  };
-  return source;
+  let current = null, renew = null, retry = null, opening = false, delay = 1000;
+  const down = text => { status.textContent = text; status.className = 'status down'; };
+  const later = () => { clearTimeout(retry); retry = setTimeout(open, delay); delay = Math.min(delay * 2, 30000); };
+
+  async function open() {
+    if (opening) return;
+    opening = true;
+    clearTimeout(renew); clearTimeout(retry);
+    let token;
+    try {
+      for (;;) {
+        try {
+          token = await streamToken();
+          break;
+        } catch (e) {
+          if (!(e instanceof KeyNeeded)) { down('reconnecting…'); later(); return; }
+          down('key needed');
+          await askForKey(e.message);
+        }
+      }
+    } finally {
+      opening = false;
+    }
+    const source = new EventSource(url + (url.includes('?') ? '&' : '?') + 'access_token=' + encodeURIComponent(token.token));
+    source.onopen = () => {
+      // Swap streams only once the new one is up, so a renewal never shows a gap.
+      if (current && current !== source) current.close();
+      current = source;
+      delay = 1000;
+      status.textContent = 'live'; status.className = 'status live';
+    };
+    source.onerror = () => {
+      down('reconnecting…');
+      if (source.readyState === EventSource.CLOSED) {
+        // Refused (token expired, key revoked, bad id): EventSource gives up; start over with a new token.
+        if (current === source) current = null;
+        later();
+      }
+    };
+    source.onmessage = e => {
+      onData(JSON.parse(e.data));
+      const stamp = document.getElementById('updated');
+      if (stamp) stamp.textContent = 'updated ' + new Date().toLocaleTimeString('en-GB');
+    };
+    renew = setTimeout(open, Math.max(5, token.expiresIn * 0.8) * 1000);
+  }
+
+  open();
 }
 
 /**

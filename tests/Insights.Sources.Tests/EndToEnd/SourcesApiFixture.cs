@@ -28,6 +28,9 @@ public sealed class SourcesApiFixture : IAsyncLifetime
 
     public const string Creator = "e2e_creator";
 
+    /// <summary>The API runs in Development (the factory's default) with this as its Development key, as ./run-local.sh does.</summary>
+    public const string ApiKey = "ins_sources-e2e-development-key";
+
     public async Task InitializeAsync()
     {
         Stub = await TikTokStub.StartAsync();
@@ -44,6 +47,7 @@ public sealed class SourcesApiFixture : IAsyncLifetime
         Settings["Insights:Warehouse:LoadOnSchedule"] = "false";
         Settings["Insights:Dimensions:FlushInterval"] = "00:00:01";
 
+        Settings["Insights:Auth:DevelopmentKey"] = ApiKey;
         Settings["Insights:Sources:TikTok:Enabled"] = "true";
         Settings["Insights:Sources:TikTok:BaseUrl"] = Stub.BaseUrl;
         Settings["Insights:Sources:TikTok:ClientKey"] = TikTokStub.ClientKey;
@@ -79,6 +83,14 @@ public sealed class SourcesApiFixture : IAsyncLifetime
         });
         _ = factory.Server; // starts the host, and its hosted services
         return factory;
+    }
+
+    /// <summary>A client of <paramref name="api"/> that sends <see cref="ApiKey"/>.</summary>
+    public static HttpClient CreateClient(WebApplicationFactory<Program> api)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add(Insights.Api.Security.ApiKeyCredentials.HeaderName, ApiKey);
+        return client;
     }
 
     public async Task DisposeAsync()

@@ -33,7 +33,7 @@ public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOu
 
         await using (var api = fixture.StartApi())
         {
-            using var client = api.CreateClient();
+            using var client = SourcesApiFixture.CreateClient(api);
             var stats = await WaitForTotals(client, busy);
             await WaitForTotals(client, quiet);
 
@@ -50,7 +50,7 @@ public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOu
 
         await using (var api = fixture.StartApi())
         {
-            using var client = api.CreateClient();
+            using var client = SourcesApiFixture.CreateClient(api);
             foreach (var video in new[] { busy, quiet })
             {
                 var stats = await WaitForTotals(client, video);
