@@ -28,6 +28,9 @@ public static class ApiHostExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddInsightsSources(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
+        // The same key as the silo's: the raw and quarantine writers flush within it on SIGTERM.
+        builder.Services.Configure<HostOptions>(o =>
+            o.ShutdownTimeout = builder.Configuration.GetValue("Insights:ShutdownTimeout", TimeSpan.FromSeconds(45)));
         return builder;
     }
 

@@ -60,7 +60,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         for (var i = 0; i < SiloCount; i++)
         {
-            Silos.Add(new SiloProcess(i, Settings, LogFolder));
+            // The Orleans Dashboard on the first silo only: it is off unless asked for.
+            var own = i == 0 ? new Dictionary<string, string> { ["Insights:OrleansDashboard:Enabled"] = "true" } : null;
+            Silos.Add(new SiloProcess(i, Settings, LogFolder, own));
         }
 
         // One at a time: the first creates the membership table version the others join.

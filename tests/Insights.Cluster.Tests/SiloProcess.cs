@@ -11,12 +11,12 @@ public sealed class SiloProcess : IDisposable
 {
     private const int SigTerm = 15;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
-    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Dictionary<string, string> _settings;
     private readonly string _logPath;
     private Process? _process;
     private StreamWriter? _log;
 
-    public SiloProcess(int index, IReadOnlyDictionary<string, string> clusterSettings, string logFolder)
+    public SiloProcess(int index, IReadOnlyDictionary<string, string> clusterSettings, string logFolder, IReadOnlyDictionary<string, string>? ownSettings = null)
     {
         Index = index;
         HttpPort = LoopbackPorts.Free();
@@ -27,6 +27,11 @@ public sealed class SiloProcess : IDisposable
             ["Insights:Cluster:SiloPort"] = SiloPort.ToString(),
             ["Insights:Cluster:GatewayPort"] = GatewayPort.ToString(),
         };
+        foreach (var (key, value) in ownSettings ?? new Dictionary<string, string>())
+        {
+            _settings[key] = value;
+        }
+
         _logPath = Path.Combine(logFolder, $"silo-{index}.log");
     }
 
