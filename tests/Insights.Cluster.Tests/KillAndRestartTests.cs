@@ -45,10 +45,17 @@ public sealed class KillAndRestartTests(ClusterFixture cluster, ITestOutputHelpe
         var during = run.RatesBetween(killedAt, recoveredAt);
         var after = run.RatesBetween(recoveredAt, generatorDoneAt);
 
+        // Caught up: every distinct comment accepted before the kill is counted, including those the dead silo had
+        // read but not acknowledged, which come back once their visibility timeout ends. Sends follow dataset order.
+        var commentsBeforeKill = report.AcceptedEvents.Take(run.AcceptedBy(killedAt))
+            .Where(e => e.Event.Type == "comment").Select(e => e.Event.Id).Distinct().LongCount();
+        var caughtUp = run.CountedAtLeast(commentsBeforeKill, killedAt) - killedAt;
+
         Print(
             "kill -9 of one of 3 silos",
             $"{report.Accepted} events accepted ({report.Truth.Totals.DistinctComments} distinct comments, {report.Truth.Totals.DuplicatesSent} duplicates sent) over {report.Truth.Videos.Count} videos",
             $"killed silo {victim.Index} at {Seconds(killedAt)}; declared dead after {Seconds(declaredDead)}; every video answering {Seconds(recovery)} after the kill (recovery time)",
+            $"all {commentsBeforeKill} comments accepted before the kill counted {(caughtUp is { } c ? Seconds(c) : "only after the run")} after it",
             $"events/s accepted: before {before.Accepted:F0}, during {during.Accepted:F0}, after {after.Accepted:F0}",
             $"comments/s counted: before {before.Counted:F0}, during {during.Counted:F0}, after {after.Counted:F0}",
             $"every video equal to ground truth {Seconds(converged.After)} after the last event was accepted: {converged.Lost} lost, {converged.Extra} double-counted");

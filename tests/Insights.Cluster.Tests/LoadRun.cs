@@ -78,6 +78,24 @@ public sealed class LoadRun
         }
     }
 
+    /// <summary>Events the API had accepted by <paramref name="at"/> (the last sample at or before it).</summary>
+    public int AcceptedBy(TimeSpan at)
+    {
+        lock (_samples)
+        {
+            return _samples.LastOrDefault(s => s.At <= at)?.Accepted ?? 0;
+        }
+    }
+
+    /// <summary>The first sample after <paramref name="after"/> at which the grains had counted at least <paramref name="comments"/>.</summary>
+    public TimeSpan? CountedAtLeast(long comments, TimeSpan after)
+    {
+        lock (_samples)
+        {
+            return _samples.FirstOrDefault(s => s.At >= after && s.Counted >= comments)?.At;
+        }
+    }
+
     /// <summary>Every video answers, within a short time each (grains on a dead silo do not until it is declared dead).</summary>
     public async Task<bool> AllVideosAnswerAsync()
     {
