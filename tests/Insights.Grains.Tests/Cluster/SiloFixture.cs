@@ -104,18 +104,6 @@ public class SiloFixture : IAsyncLifetime
             .OnNextBatchAsync(events);
 
     /// <summary>Polls until the condition holds: streams deliver asynchronously.</summary>
-    public static async Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var value = await probe();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null) =>
+        Insights.Testing.Eventually.Until(probe, done, timeout);
 }

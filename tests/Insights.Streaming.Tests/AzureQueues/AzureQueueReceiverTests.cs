@@ -103,8 +103,8 @@ public sealed class AzureQueueReceiverTests(AzuriteFixture azurite)
     [Fact]
     public async Task Poison_messages_go_to_quarantine_and_are_deleted_while_good_ones_around_them_are_delivered()
     {
-        await using var lake = new QuarantineLake();
-        var harness = await AzureQueueHarness.StartAsync(azurite, queues: 1, o => o.MaxDequeueCount = 2, lake.Writer);
+        await using var lake = new TestLake();
+        var harness = await AzureQueueHarness.StartAsync(azurite, queues: 1, o => o.MaxDequeueCount = 2, lake.Quarantine);
         var good = AzureQueueHarness.Stream("good");
         var tired = AzureQueueHarness.Stream("tired");
         var queue = harness.QueueOf(good);
@@ -131,7 +131,7 @@ public sealed class AzureQueueReceiverTests(AzuriteFixture azurite)
         Assert.Equal(goodEvents, AzureQueueHarness.EventsOf(read));
         Assert.Equal(2, await harness.CountAsync(queue)); // the poison ones are deleted; the good ones wait for their ack
 
-        var records = await lake.ReadAsync();
+        var records = await lake.FlushedQuarantineAsync();
         Assert.Equal(3, records.Count);
         Assert.All(records, r => Assert.Equal(AzureQueuePoisonHandler.Stage, r.Stage));
         Assert.All(records, r => Assert.Contains(AzureQueueNames.For(harness.Options.QueuePrefix, queue), r.Reason));

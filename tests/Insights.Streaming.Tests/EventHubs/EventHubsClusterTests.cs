@@ -113,12 +113,12 @@ public sealed class EventHubsClusterTests : IAsyncLifetime
         foreach (var (video, comments) in expected)
         {
             var grain = _cluster.Client.GetGrain<IVideoRecorderGrain>(video);
-            var received = await Poll.Until(grain.GetEvents, r => r.Count >= comments.Count);
+            var received = await Eventually.Until(grain.GetEvents, r => r.Count >= comments.Count);
             Assert.Equal(comments, received.Select(e => ((CommentPosted)e).CommentId));
         }
 
         var ends = Enumerable.Range(0, Partitions).Select(p => _hub.Log(p) is { Count: > 0 } log ? log[^1].Offset + 1 : (long?)null).ToArray();
-        var committed = await Poll.Until(
+        var committed = await Eventually.Until(
             () => Task.FromResult(Enumerable.Range(0, Partitions).Select(_hub.Committed).ToArray()),
             c => c.SequenceEqual(ends));
         Assert.Equal(ends, committed);

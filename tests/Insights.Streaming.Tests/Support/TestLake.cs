@@ -1,4 +1,4 @@
-namespace Insights.Streaming.Tests.EventHubs.Support;
+namespace Insights.Streaming.Tests.Support;
 
 using Insights.Lake;
 using Insights.Lake.Local;

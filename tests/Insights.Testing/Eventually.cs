@@ -1,6 +1,6 @@
-namespace Insights.Streaming.Tests.EventHubs.Support;
+namespace Insights.Testing;
 
-internal static class Poll
+public static class Eventually
 {
     /// <summary>Polls until the condition holds or the time is up, and returns the last value either way.</summary>
     public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
