@@ -5,7 +5,7 @@ cd "$(dirname "$0")"
 mkdir -p .local
 log=.local/test.log
 figures=.local/cluster-figures.txt
-rm -f "$figures"
+rm -f "$figures" .local/corpus-figures.txt
 
 dotnet build Insights.sln -c Release -nologo -v quiet 2>&1 | tail -n 5
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then
@@ -18,6 +18,7 @@ status=${PIPESTATUS[0]}
 
 # The cluster kill and rolling-restart tests write their figures here (events/s, recovery time, lost, double-counted).
 [ -f "$figures" ] && cat "$figures"
+[ -f .local/corpus-figures.txt ] && cat .local/corpus-figures.txt # the bad-input corpus: items, rejected, quarantined, accepted, crashes
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

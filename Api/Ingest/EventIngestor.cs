@@ -1,6 +1,7 @@
 namespace Insights.Api.Ingest;
 
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Insights.Events;
@@ -35,7 +36,7 @@ public sealed partial class EventIngestor(
     private readonly IngestLimits _limits = limits.Value;
     private readonly WireEventParser _parser = new(limits.Value, clock);
 
-    public async Task<IngestOutcome> IngestAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> IngestAsync(Stream body, long? contentLength, string? contentType, CancellationToken cancellationToken)
     {
         var receivedAt = clock.GetUtcNow();
         if (contentLength > _limits.MaxBodyBytes)
@@ -59,7 +60,9 @@ public sealed partial class EventIngestor(
             }
         }
 
-        return await ParseAndPublishAsync(buffer.WrittenMemory, Source, receivedAt);
+        return JsonMediaType.Accepts(contentType)
+            ? await ParseAndPublishAsync(buffer.WrittenMemory, Source, receivedAt)
+            : UnsupportedMediaType(contentType, buffer.WrittenMemory, receivedAt);
     }
 
     /// <summary>
@@ -160,6 +163,7 @@ public sealed partial class EventIngestor(
             else
             {
                 var quarantineId = QuarantineWriter.NewId();
+                var keepable = RawJson.CanKeep(element);
                 quarantined.Add(new QuarantineRecord
                 {
                     QuarantineId = quarantineId,
@@ -169,7 +173,9 @@ public sealed partial class EventIngestor(
                     Reason = parsed.Error!,
                     Type = parsed.Type,
                     Id = parsed.Id,
-                    Payload = RawJson.From(element),
+                    // An event that is not UTF-8 cannot be kept as JSON: its text is kept instead, bad bytes replaced.
+                    Payload = keepable ? RawJson.From(element) : null,
+                    PayloadText = keepable ? null : Text(JsonMarshal.GetRawUtf8Value(element)),
                 });
                 results[index] = new IngestItemResult(index, IngestItemResult.RejectedStatus, parsed.Type, parsed.Id, parsed.Error, quarantineId);
             }
@@ -215,6 +221,14 @@ public sealed partial class EventIngestor(
         return new IngestResponse(accepted, rejected, retry, results);
     }
 
+    private IngestOutcome UnsupportedMediaType(string? contentType, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
+    {
+        var declared = contentType is null ? "no Content-Type" : $"Content-Type '{(contentType.Length <= 100 ? contentType : contentType[..100] + "...")}'";
+        var reason = $"The body must be a JSON array of events sent as {JsonMediaType.Expected}, not with {declared}.";
+        return IngestOutcome.Refused(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", reason,
+            QuarantineBody(body, reason, Source, receivedAt));
+    }
+
     private IngestOutcome TooLarge(long size, ReadOnlyMemory<byte> start, string source, DateTimeOffset receivedAt)
     {
         var reason = $"The body may hold at most {_limits.MaxBodyBytes} bytes (limit {MaxBodyBytesKey}); this one has {size} or more.";
@@ -226,8 +240,7 @@ public sealed partial class EventIngestor(
     private string QuarantineBody(ReadOnlyMemory<byte> body, string reason, string source, DateTimeOffset receivedAt)
     {
         var id = QuarantineWriter.NewId();
-        var length = Math.Min(body.Length, MaxQuarantinedBodyChars);
-        var text = Encoding.UTF8.GetString(body.Span[..length]);
+        var text = Text(body.Span);
         if (!quarantine.TryAdd([new QuarantineRecord
             {
                 QuarantineId = id,
@@ -243,6 +256,9 @@ public sealed partial class EventIngestor(
 
         return id;
     }
+
+    /// <summary>Refused bytes as text for the quarantine record, cut at 64 KiB; what is not UTF-8 becomes U+FFFD.</summary>
+    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, MaxQuarantinedBodyChars)]);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue {Count} events for video {VideoId}; answered retry")]
     private partial void LogPublishFailed(string videoId, int count, Exception ex);

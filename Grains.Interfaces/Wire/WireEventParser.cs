@@ -1,6 +1,8 @@
 namespace Insights.Wire;
 
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using Insights.Events;
 
 /// <summary>
@@ -12,6 +14,13 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
 {
     public WireParseResult Parse(JsonElement element, DateTimeOffset ingestedAt)
     {
+        // The JSON reader checks UTF-8 only where it decodes a string, and then throws. An event is also kept verbatim
+        // as JSON text (raw zone, quarantine), fields read or not, so all of it must be UTF-8.
+        if (!Utf8.IsValid(JsonMarshal.GetRawUtf8Value(element)))
+        {
+            return WireParseResult.Fail("the event is not valid UTF-8");
+        }
+
         if (element.ValueKind != JsonValueKind.Object)
         {
             return WireParseResult.Fail($"an event must be a JSON object, not {Describe(element.ValueKind)}");
@@ -143,7 +152,12 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
                 return Fail<string>($"{name}: must be a string, not {Describe(value.ValueKind)}");
             }
 
-            var s = value.GetString()!;
+            var s = Decode(name, value);
+            if (s is null)
+            {
+                return null;
+            }
+
             if (!allowEmpty && string.IsNullOrWhiteSpace(s))
             {
                 return Fail<string>($"{name}: must not be empty");
@@ -168,7 +182,7 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
             // TikTok ids are 64-bit numbers; accept them as numbers too, and keep them as text.
             var s = value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => Decode(name, value),
                 JsonValueKind.Number when value.TryGetInt64(out var n) && n >= 0 => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => null,
             };
@@ -252,7 +266,12 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
                     return Fail<IReadOnlyList<string>>($"{name}: every item must be a string, not {Describe(item.ValueKind)}");
                 }
 
-                var s = item.GetString()!;
+                var s = Decode(name, item);
+                if (s is null)
+                {
+                    return null;
+                }
+
                 var problem = s.Length > maxLength ? $"an item is longer than {maxLength} characters" : TextRules.FindProblem(s);
                 if (problem is not null)
                 {
@@ -265,6 +284,22 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
             return list;
         }
 
+        /// <summary>
+        /// A JSON string as text. The event is valid UTF-8 (checked first), so the only string the reader cannot decode
+        /// is one with an escaped lone surrogate (<c>"\ud800"</c>), which no text may hold.
+        /// </summary>
+        private string? Decode(string name, JsonElement value)
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return Fail<string>($"{name}: contains a lone surrogate (an unpaired \\uD800-\\uDFFF escape)");
+            }
+        }
+
         private bool TryGet(string name, bool required, out JsonElement value)
         {
             if (Error is not null)
@@ -273,9 +308,20 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
                 return false;
             }
 
-            if (element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+            try
             {
-                return true;
+                if (element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+                {
+                    return true;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Looking a field up decodes every escaped field name on the way, and one with an escaped lone
+                // surrogate cannot be decoded: the event has a name that is not text, whichever field it is.
+                Error = "a field name contains a lone surrogate (an unpaired \\uD800-\\uDFFF escape)";
+                value = default;
+                return false;
             }
 
             if (required)

@@ -49,6 +49,11 @@ public sealed class VideoAggregate
     /// </summary>
     public bool TryClaim(CommentPosted comment)
     {
+        // Fail here, inside the grain's per-event guard and before the id is claimed, on what could not be applied
+        // later: by then the comment would be half counted and its neighbours in the batch not at all.
+        ArgumentNullException.ThrowIfNull(comment.CommentId);
+        ArgumentNullException.ThrowIfNull(comment.Text);
+        ArgumentNullException.ThrowIfNull(comment.Username);
         if (_state.SeenComments!.Add(comment.CommentId))
         {
             return true;
@@ -122,6 +127,9 @@ public sealed class VideoAggregate
 
     public void ApplyVideo(VideoPublished video)
     {
+        // Null here would only fail later, in the dimension tables and the lake rows, far from the event.
+        ArgumentNullException.ThrowIfNull(video.Username);
+        ArgumentNullException.ThrowIfNull(video.HashtagNames);
         _state.Video = new VideoInfo
         {
             Username = video.Username,

@@ -2,6 +2,7 @@ namespace Insights.Streaming.EventHubs;
 
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Insights.Events;
 using Insights.Lake.Records;
 using Insights.Wire;
@@ -26,6 +27,13 @@ internal sealed class EventHubsMessageDecoder(WireEventParser parser)
         if (message.Value is not { Length: > 0 } value)
         {
             return Poison("The message has no value; expected one event as JSON.");
+        }
+
+        // Checked before parsing: the parser finds bad UTF-8 only in strings it decodes, and throws there (as does
+        // keeping the payload), which would fail the whole read instead of setting this one message aside.
+        if (!Utf8.IsValid(value))
+        {
+            return Poison("The message is not valid UTF-8.", text: Encoding.UTF8.GetString(value, 0, Math.Min(value.Length, MaxPayloadTextChars)));
         }
 
         JsonDocument document;

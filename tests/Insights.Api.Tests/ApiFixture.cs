@@ -50,6 +50,9 @@ public class ApiFixture : IAsyncLifetime
 
     public string LakePath => Path.Combine(_statePath, "lake");
 
+    /// <summary>The folder of everything the fixture writes: grain state (its root), the lake and the warehouse file.</summary>
+    public string StatePath => _statePath;
+
     /// <summary>The silo's services: its lake store, writers and grains, for tests that look behind the API.</summary>
     public IServiceProvider SiloServices => _silo!.Services;
 

@@ -1,0 +1,15 @@
+namespace Insights.Api.Tests.Corpus;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// A silo and an API of their own (so the lake holds exactly what the corpus sent), both logging into
+/// <see cref="Logs"/>.
+/// </summary>
+public sealed class CorpusFixture : ApiFixture
+{
+    public LogRecorder Logs { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
+}
