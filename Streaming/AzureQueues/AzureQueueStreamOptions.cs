@@ -30,18 +30,21 @@ public sealed class AzureQueueStreamOptions
 
     /// <summary>
     /// How long a received message stays hidden. A message not deleted by then (its events were not delivered)
-    /// comes back, and is delivered again: at-least-once.
+    /// comes back, and is delivered again: at-least-once. One minute, like the pulling agent's default retry time
+    /// (<c>Insights:Streams:MaxDeliveryTime</c>), so a message still being retried rarely comes back meanwhile; it is
+    /// also how long the messages a crashed silo had read wait before another silo gets them.
     /// </summary>
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Messages asked for per receive call, 1 to 32.</summary>
     public int MessagesPerRead { get; set; } = MaxMessagesPerRead;
 
     /// <summary>
     /// A message received more often than this has failed delivery every time: it goes to quarantine instead of
-    /// blocking its queue forever.
+    /// blocking its queue forever. Ten times the visibility timeout is about ten minutes: an outage of grain storage
+    /// shorter than that delays messages without quarantining good ones.
     /// </summary>
-    public int MaxDequeueCount { get; set; } = 5;
+    public int MaxDequeueCount { get; set; } = 10;
 
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first offending key under <paramref name="sectionName"/>.</summary>
     public void Validate(string sectionName)

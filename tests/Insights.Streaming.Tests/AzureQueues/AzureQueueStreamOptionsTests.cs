@@ -12,9 +12,9 @@ public sealed class AzureQueueStreamOptionsTests
         var options = new AzureQueueStreamOptions { ConnectionString = "UseDevelopmentStorage=true" };
         options.Validate(Section);
         Assert.Equal("insights-video", options.QueuePrefix);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.VisibilityTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.VisibilityTimeout);
         Assert.Equal(32, options.MessagesPerRead);
-        Assert.Equal(5, options.MaxDequeueCount);
+        Assert.Equal(10, options.MaxDequeueCount);
     }
 
     [Theory]
