@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 /// gets files of bounded size and age: never a file per row. A failed write is retried with backoff, forever, with
 /// the rows kept; while storage is down the buffer fills up to <see cref="LakeWriterOptions.MaxBufferedRows"/> and
 /// then refuses new rows (<see cref="TryAdd"/> returns false, <see cref="AddAsync"/> waits): back-pressure rather than
-/// loss. <see cref="FlushAsync"/> (called on graceful shutdown) writes everything buffered.
+/// loss. <see cref="FlushAsync"/> (on graceful shutdown, and before a checkpoint) writes everything buffered when it is
+/// called; rows other callers add meanwhile do not hold it up.
 /// </summary>
 public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
 {
@@ -34,8 +35,8 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _sequence;
+    private long _writtenThrough;
     private int _buffered;
-    private int _writing;
     private long _filesWritten;
     private long _failures;
     private int _disposed;
@@ -135,28 +136,26 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes everything buffered now, retrying failed writes until done or cancelled.</summary>
+    /// <summary>
+    /// Writes everything buffered when it is called, retrying failed writes until done or cancelled. Batches are
+    /// sealed with increasing numbers and written in order, so it waits for the last number sealed here only.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
+        long target;
         lock (_lock)
         {
             foreach (var (key, partition) in _open.ToList())
             {
                 Seal(key, partition);
             }
+
+            target = _sequence;
         }
 
         _signal.Release();
-        while (true)
+        while (Interlocked.Read(ref _writtenThrough) < target)
         {
-            lock (_lock)
-            {
-                if (_sealed.Count == 0 && _writing == 0 && _open.Count == 0)
-                {
-                    return;
-                }
-            }
-
             await Task.Delay(10, cancellationToken);
         }
     }
@@ -192,7 +191,7 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
         var hour = new DateTime(key.Hour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
         var path = string.Create(CultureInfo.InvariantCulture,
             $"{key.Dataset}/date={hour:yyyy-MM-dd}/hour={hour:HH}/part-{_clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{_instance}-{++_sequence:D6}{_format.Extension}");
-        _sealed.Enqueue(new SealedBatch(BlobPaths.Validate(path), partition.Rows));
+        _sealed.Enqueue(new SealedBatch(BlobPaths.Validate(path), partition.Rows, _sequence));
     }
 
     private async Task LoopAsync()
@@ -204,17 +203,7 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
             SealDue();
             while (TryTakeSealed(out var batch))
             {
-                try
-                {
-                    await WriteWithRetryAsync(batch, stop);
-                }
-                finally
-                {
-                    lock (_lock)
-                    {
-                        _writing--;
-                    }
-                }
+                await WriteWithRetryAsync(batch, stop);
             }
         }
     }
@@ -238,13 +227,7 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (_sealed.TryDequeue(out batch!))
-            {
-                _writing++;
-                return true;
-            }
-
-            return false;
+            return _sealed.TryDequeue(out batch!);
         }
     }
 
@@ -262,6 +245,8 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
                 {
                     _buffered -= batch.Rows.Count;
                 }
+
+                Interlocked.Exchange(ref _writtenThrough, batch.Sequence);
 
                 Buffered.Add(-batch.Rows.Count, new KeyValuePair<string, object?>("writer", _name));
 
@@ -293,7 +278,7 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
         public List<TRow> Rows { get; } = [];
     }
 
-    private sealed record SealedBatch(string Path, List<TRow> Rows);
+    private sealed record SealedBatch(string Path, List<TRow> Rows, long Sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lake writer {Writer}: writing {Path} ({Rows} rows) failed on attempt {Attempt}; {Buffered} rows buffered; retrying in {Delay}")]
     private partial void LogWriteFailed(string writer, string path, int rows, int attempt, int buffered, TimeSpan delay, Exception ex);

@@ -4,34 +4,27 @@ using Insights.Lake.Records;
 using Insights.Lake.Zones;
 
 /// <summary>
-/// The raw and quarantine writers as the receivers of one silo share them. A writer's flush returns only once nothing
-/// is buffered at all, so while one receiver flushes before its commit, the others wait to add rows: otherwise a
-/// busy partition could keep another's flush (and so its commit) from ever finishing.
+/// The raw and quarantine writers as the receivers of one silo share them. A flush before a commit writes what was
+/// buffered when it was called (the writer's own guarantee), so other receivers adding rows meanwhile never hold it up.
 /// </summary>
 internal sealed class LakeLanding(RawZoneWriter raw, QuarantineWriter quarantine)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
     public bool HasRoomFor(int rows) => raw.Writer.HasRoomFor(rows) && quarantine.Writer.HasRoomFor(rows);
 
-    /// <summary>Adds rows whose room was checked; waits only for a flush in progress (which is bounded).</summary>
-    public async Task AddAsync(IReadOnlyList<RawEventRecord> rawRows, IReadOnlyList<QuarantineRecord> poison)
+    /// <summary>Adds rows whose room was checked.</summary>
+    public Task AddAsync(IReadOnlyList<RawEventRecord> rawRows, IReadOnlyList<QuarantineRecord> poison)
     {
-        if (rawRows.Count == 0 && poison.Count == 0)
-        {
-            return;
-        }
-
-        await _gate.WaitAsync();
-        try
+        if (poison.Count > 0)
         {
             quarantine.Writer.AddChecked(poison);
+        }
+
+        if (rawRows.Count > 0)
+        {
             raw.Writer.AddChecked(rawRows);
         }
-        finally
-        {
-            _gate.Release();
-        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Writes what the chosen writers buffer; false when that did not finish within <paramref name="timeout"/>.</summary>
@@ -39,15 +32,6 @@ internal sealed class LakeLanding(RawZoneWriter raw, QuarantineWriter quarantine
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(timeout);
-        try
-        {
-            await _gate.WaitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-
         try
         {
             if (flushQuarantine)
@@ -65,10 +49,6 @@ internal sealed class LakeLanding(RawZoneWriter raw, QuarantineWriter quarantine
         catch (OperationCanceledException)
         {
             return false;
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 }

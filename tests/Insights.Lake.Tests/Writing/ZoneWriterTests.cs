@@ -117,6 +117,34 @@ public sealed class ZoneWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flush_writes_what_was_buffered_when_called_while_others_keep_adding()
+    {
+        // Files far larger and older than the test: the neighbour's rows always leave a partition open.
+        var writer = Writer(_local, new LakeWriterOptions { MaxRowsPerFile = 1_000_000, MaxFileAge = TimeSpan.FromHours(1), TickInterval = TimeSpan.FromMilliseconds(50) });
+        Assert.True(writer.TryAdd(Rows(120)));
+        using var stopAdding = new CancellationTokenSource();
+        var producer = Task.Run(async () =>
+        {
+            // A busy neighbour: without a flush bounded to what was there when it was called, this would keep the
+            // writer from ever being empty, and the flush from returning.
+            for (var i = 1000; !stopAdding.IsCancellationRequested; i += 10)
+            {
+                writer.TryAdd(Rows(10, offset: i));
+                await Task.Delay(1);
+            }
+        });
+
+        // Let the neighbour get going first; the bound only catches a flush that never returns.
+        await Task.Delay(100);
+        await writer.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var written = (await FilesAsync()).SelectMany(f => f.Rows).Select(r => r.Index).ToHashSet();
+        await stopAdding.CancelAsync();
+        await producer;
+
+        Assert.Superset(Enumerable.Range(0, 120).ToHashSet(), written);
+    }
+
+    [Fact]
     public async Task The_raw_payload_is_kept_byte_for_byte()
     {
         var writer = Writer(_local);
