@@ -7,6 +7,12 @@ log=.local/test.log
 figures=.local/cluster-figures.txt
 rm -f "$figures" .local/corpus-figures.txt
 
+# Everything from outside the repository (Debian and npm packages), once, before any test runs: tests only check.
+if ! ./provision.sh; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 dotnet build Insights.sln -c Release -nologo -v quiet 2>&1 | tail -n 5
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then
   echo "0 passed, 1 failed"

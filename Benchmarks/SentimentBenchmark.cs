@@ -53,18 +53,15 @@ public static class SentimentBenchmark
 
     private static string[] LoadTexts(TextWriter output)
     {
-        var folder = DevelopmentData.FindFolder([Environment.CurrentDirectory, AppContext.BaseDirectory]);
-        if (folder is not null)
+        var files = DevelopmentData.FindFiles([Environment.CurrentDirectory, AppContext.BaseDirectory]);
+        var texts = files.SelectMany(f => LabelledTextFile.Read(f)).Select(i => i.Text).ToArray();
+        if (texts.Length > 0)
         {
-            var texts = Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal).SelectMany(f => LabelledTextFile.Read(f)).Select(i => i.Text).ToArray();
-            if (texts.Length > 0)
-            {
-                output.WriteLine($"sentiment texts: {folder}");
-                return texts;
-            }
+            output.WriteLine($"sentiment texts: {string.Join(", ", files.Select(Path.GetFileName))}");
+            return texts;
         }
 
-        output.WriteLine($"sentiment texts: {DevelopmentData.RelativePath} not found next to the repository root; using a small built-in set");
+        output.WriteLine("sentiment texts: no development data found above the current folder; using a small built-in set");
         return
         [
             "this looks amazing 😍", "what song is this", "worst recipe ever, total waste of time", "I can't stop watching this lol",

@@ -1,15 +1,20 @@
 namespace Insights.Sentiment.Evaluation;
 
 /// <summary>
-/// Finds the shared labelled development files: the folder <c>../shared/data/sentiment</c> relative to the
-/// repository root, the first folder holding <c>Insights.sln</c> found by walking up from a start folder.
+/// Finds the labelled development files: those the repository carries (<c>Sentiment/Evaluation/Data</c>, data whose
+/// license lets the project redistribute it) and the shared ones in <c>../shared/data/sentiment</c> next to the
+/// repository root, which not every clone has. The repository root is the first folder holding <c>Insights.sln</c>
+/// found by walking up from a start folder.
 /// </summary>
 public static class DevelopmentData
 {
     public const string SolutionFile = "Insights.sln";
 
-    /// <summary>The data folder relative to the repository root.</summary>
+    /// <summary>The shared data folder relative to the repository root.</summary>
     public static readonly string RelativePath = Path.Combine("..", "shared", "data", "sentiment");
+
+    /// <summary>The folder of the files the repository carries, relative to the repository root.</summary>
+    public static readonly string CarriedRelativePath = Path.Combine("Sentiment", "Evaluation", "Data");
 
     /// <summary>
     /// The repository root above each start folder in turn (e.g. the current directory, then
@@ -33,10 +38,41 @@ public static class DevelopmentData
     }
 
     /// <summary>
-    /// The data folder next to the first repository root, found from the start folders in turn, that has one;
+    /// The shared data folder next to the first repository root, found from the start folders in turn, that has one;
     /// null when there is none.
     /// </summary>
-    public static string? FindFolder(IEnumerable<string> startFolders)
+    public static string? FindFolder(IEnumerable<string> startFolders) =>
+        FindBelowRoot(startFolders, RelativePath);
+
+    /// <summary>The folder of the files the repository carries; null outside the repository.</summary>
+    public static string? FindCarriedFolder(IEnumerable<string> startFolders) =>
+        FindBelowRoot(startFolders, CarriedRelativePath);
+
+    /// <summary>
+    /// Every labelled file there is, in name order: the shared ones, and the carried ones the shared folder lacks
+    /// (the shared copy wins where both have a name).
+    /// </summary>
+    public static IReadOnlyList<string> FindFiles(IEnumerable<string> startFolders)
+    {
+        var starts = startFolders.ToList();
+        var byName = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in new[] { FindCarriedFolder(starts), FindFolder(starts) })
+        {
+            if (folder is null)
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.GetFiles(folder, "*.tsv"))
+            {
+                byName[Path.GetFileName(file)] = file;
+            }
+        }
+
+        return [.. byName.Values];
+    }
+
+    private static string? FindBelowRoot(IEnumerable<string> startFolders, string relativePath)
     {
         ArgumentNullException.ThrowIfNull(startFolders);
         foreach (var start in startFolders)
@@ -47,7 +83,7 @@ public static class DevelopmentData
                 continue;
             }
 
-            var folder = Path.GetFullPath(Path.Combine(root, RelativePath));
+            var folder = Path.GetFullPath(Path.Combine(root, relativePath));
             if (Directory.Exists(folder))
             {
                 return folder;

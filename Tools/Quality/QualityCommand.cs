@@ -6,9 +6,10 @@ using Insights.Sentiment.Evaluation;
 namespace Insights.Tools.Quality;
 
 /// <summary>
-/// <c>insights quality [FILE...] [--analyzer local|azure]</c>: scores every <c>*.tsv</c> of the shared development
-/// data (<c>../shared/data/sentiment</c> next to the repository root, found by walking up from the current folder
-/// and from the tool's folder to the one holding <c>Insights.sln</c>) and every labelled file given
+/// <c>insights quality [FILE...] [--analyzer local|azure]</c>: scores every <c>*.tsv</c> of the development data
+/// (<see cref="DevelopmentData.FindFiles"/>: the files the repository carries and the shared ones in
+/// <c>../shared/data/sentiment</c> next to the repository root, found by walking up from the current folder and from
+/// the tool's folder to the one holding <c>Insights.sln</c>) and every labelled file given
 /// (<c>label&lt;TAB&gt;text</c>), and prints per file: items, accuracy, macro-F1, macro-recall, the confusion
 /// matrix, and the published VADER/AFINN baselines of the shared README for comparison. Exit code 1 if a file is
 /// unreadable, has a bad line, or could not be scored; 2 for bad arguments.
@@ -18,7 +19,8 @@ public sealed class QualityCommand : ICommand
     private const string Usage = """
         Usage: insights quality [FILE...] [--analyzer local|azure]
 
-        Scores the shared development files (../shared/data/sentiment next to the repository root) and any
+        Scores the development files (Sentiment/Evaluation/Data, and ../shared/data/sentiment next to the
+        repository root when it exists) and any
         labelled FILE (one item per line: negative|neutral|positive, a tab, the text) and prints accuracy,
         macro-F1, macro-recall and the confusion matrix of each, with the published baselines when known.
 
@@ -129,24 +131,21 @@ public sealed class QualityCommand : ICommand
 
     private async Task<int> ScoreAllAsync(List<string> givenFiles, ISentimentAnalyzer analyzer, CancellationToken cancellationToken)
     {
+        var files = DevelopmentData.FindFiles(startFolders).ToList();
         var folder = DevelopmentData.FindFolder(startFolders);
-        var files = new List<string>();
-        IReadOnlyList<Baseline> baselines = [];
+        IReadOnlyList<Baseline> baselines = folder is null ? [] : BaselineTable.Read(Path.Combine(folder, "README.md"));
         if (folder is null)
         {
-            error.WriteLine($"quality: no shared data folder ({DevelopmentData.RelativePath} next to the folder holding {DevelopmentData.SolutionFile}, above {string.Join(" or ", startFolders)})");
-            if (givenFiles.Count == 0)
-            {
-                return 1;
-            }
+            error.WriteLine($"quality: no shared data folder ({DevelopmentData.RelativePath} next to the folder holding {DevelopmentData.SolutionFile}, above {string.Join(" or ", startFolders)}); scoring the files the repository carries");
         }
-        else
+
+        if (files.Count == 0 && givenFiles.Count == 0)
         {
-            files.AddRange(Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal));
-            baselines = BaselineTable.Read(Path.Combine(folder, "README.md"));
-            output.WriteLine($"shared data: {folder} ({files.Count} files)");
-            output.WriteLine();
+            return 1;
         }
+
+        output.WriteLine($"development data: {files.Count} files ({string.Join(", ", files.Select(Path.GetFileName))})");
+        output.WriteLine();
 
         foreach (var file in givenFiles)
         {

@@ -2,95 +2,15 @@ namespace Insights.Dashboard.Tests;
 
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 
 /// <summary>
-/// Installs what the browser test needs when it is missing: Debian's chromium (apt-get, as root) and the
-/// playwright-core pinned by this folder's package-lock.json (npm ci into <c>.local/dashboard-node</c>, git-ignored;
-/// playwright downloads no browser).
+/// What the browser test needs, installed by <c>provision.sh</c>: Debian's chromium and the playwright-core pinned by
+/// this folder's package-lock.json (in <c>.local/dashboard-node</c>; playwright downloads no browser).
 /// </summary>
 public static class BrowserTooling
 {
-    public const string Chromium = "/usr/bin/chromium";
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     public static string SourceFolder => Path.Combine(Insights.Testing.RepoRoot.Path, "tests", "Insights.Dashboard.Tests");
-
-    public static string NodeFolder => Path.Combine(Insights.Testing.RepoRoot.Path, ".local", "dashboard-node");
-
-    public static async Task EnsureChromiumAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (File.Exists(Chromium))
-            {
-                return;
-            }
-
-            if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/apt-get"))
-            {
-                throw new InvalidOperationException($"{Chromium} is missing and this is not a Debian-like machine: install Chromium there.");
-            }
-
-            var env = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-            await RunCheckedAsync("apt-get", ["update"], "/", TimeSpan.FromMinutes(10), env);
-            await RunCheckedAsync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], "/", TimeSpan.FromMinutes(15), env);
-            if (!File.Exists(Chromium))
-            {
-                throw new InvalidOperationException($"apt-get installed chromium but {Chromium} does not exist.");
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    /// <summary>Runs <c>npm ci</c> of the pinned lock file once per lock file content; returns the install folder.</summary>
-    public static async Task<string> EnsurePlaywrightAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            var target = NodeFolder;
-            Directory.CreateDirectory(target);
-            var lockFile = Path.Combine(SourceFolder, "package-lock.json");
-            var hash = Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(lockFile)));
-            var marker = Path.Combine(target, ".installed");
-            var package = Path.Combine(target, "node_modules", "playwright-core", "package.json");
-            if (File.Exists(marker) && (await File.ReadAllTextAsync(marker)).Trim() == hash && File.Exists(package))
-            {
-                return target;
-            }
-
-            File.Delete(marker);
-            File.Copy(Path.Combine(SourceFolder, "package.json"), Path.Combine(target, "package.json"), overwrite: true);
-            File.Copy(lockFile, Path.Combine(target, "package-lock.json"), overwrite: true);
-            await RunCheckedAsync(
-                "npm",
-                ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
-                target,
-                TimeSpan.FromMinutes(10),
-                new Dictionary<string, string> { ["npm_config_update_notifier"] = "false", ["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1" });
-            await File.WriteAllTextAsync(marker, hash);
-            return target;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    private static async Task RunCheckedAsync(string file, string[] args, string cwd, TimeSpan timeout, IDictionary<string, string> env)
-    {
-        var (code, output) = await RunAsync(file, args, cwd, timeout, env, onLine: null);
-        if (code != 0)
-        {
-            throw new InvalidOperationException($"'{file} {string.Join(' ', args)}' failed with exit code {code}:\n{output}");
-        }
-    }
 
     /// <summary>Runs a process to completion; <paramref name="onLine"/> sees each standard output line as it comes.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(

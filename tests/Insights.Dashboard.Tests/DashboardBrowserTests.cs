@@ -19,8 +19,8 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
     [Fact]
     public async Task Overview_and_video_pages_follow_live_events_in_chromium()
     {
-        await BrowserTooling.EnsureChromiumAsync();
-        var nodeFolder = await BrowserTooling.EnsurePlaywrightAsync();
+        var chromium = Provisioned.Program(Provisioned.Chromium, "chromium");
+        var nodeFolder = Provisioned.PlaywrightFolder();
         Directory.CreateDirectory(Artifacts);
         foreach (var png in new[] { "overview.png", "video.png", "key.png" })
         {
@@ -47,7 +47,7 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
                 ["DASHBOARD_VIDEO"] = VideoA,
                 ["DASHBOARD_ALERT_VIDEO"] = VideoA,
                 ["DASHBOARD_EXPECT_TOP_COMMENTS"] = $"{VideoB}:16",
-                ["DASHBOARD_CHROMIUM"] = BrowserTooling.Chromium,
+                ["DASHBOARD_CHROMIUM"] = chromium,
                 ["DASHBOARD_API_KEY"] = api.ApiKey,
             },
             async line =>

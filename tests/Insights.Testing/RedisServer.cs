@@ -5,12 +5,11 @@ using System.Net.Sockets;
 using System.Text;
 
 /// <summary>
-/// Debian's redis-server (installed with apt-get when missing) on a free loopback port, without persistence; for
+/// Debian's redis-server (installed by <c>provision.sh</c>) on a free loopback port, without persistence; for
 /// the cluster membership of multi-silo tests. Stopped by <see cref="DisposeAsync"/>.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    public const string Program = "/usr/bin/redis-server";
     private readonly StringBuilder _output = new();
     private Process? _process;
 
@@ -21,11 +20,11 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        await DebianPackages.EnsureInstalledAsync("redis-server", Program);
+        var program = Provisioned.Program(Provisioned.RedisServer, "redis-server");
         for (var attempt = 1; ; attempt++)
         {
             Port = LoopbackPorts.Free();
-            var info = new ProcessStartInfo(Program)
+            var info = new ProcessStartInfo(program)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

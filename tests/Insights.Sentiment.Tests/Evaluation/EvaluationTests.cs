@@ -73,4 +73,17 @@ public sealed class EvaluationTests
         Assert.Null(DevelopmentData.FindRepositoryRoot([Path.GetPathRoot(AppContext.BaseDirectory)!]));
         Assert.Equal(DevelopmentData.FindFolder([AppContext.BaseDirectory]), DevelopmentData.FindFolder([Path.GetTempPath(), AppContext.BaseDirectory]));
     }
+
+    [Fact]
+    public void The_carried_file_is_found_in_any_clone_and_a_shared_copy_wins()
+    {
+        var carried = Path.Combine(DevelopmentData.FindCarriedFolder([AppContext.BaseDirectory])!, "vader_tweets.tsv");
+        Assert.True(File.Exists(carried));
+        var found = DevelopmentData.FindFiles([AppContext.BaseDirectory]);
+        Assert.Single(found, f => Path.GetFileName(f) == "vader_tweets.tsv");
+        var shared = DevelopmentData.FindFolder([AppContext.BaseDirectory]);
+        Assert.Equal(shared is null ? carried : Path.Combine(shared, "vader_tweets.tsv"), found.Single(f => Path.GetFileName(f) == "vader_tweets.tsv"));
+        Assert.Equal(found.Select(Path.GetFileName).Order(StringComparer.Ordinal), found.Select(Path.GetFileName));
+        Assert.Empty(DevelopmentData.FindFiles([Path.GetPathRoot(AppContext.BaseDirectory)!]));
+    }
 }
