@@ -8,7 +8,7 @@ using global::Azure.Core;
 using global::Azure.Storage.Blobs;
 
 /// <summary>
-/// Microsoft's Azurite storage emulator, blob and queue services, on free loopback ports over a temporary folder;
+/// Microsoft's Azurite storage emulator, blob, queue and table services, on free loopback ports over a temporary folder;
 /// installed by <c>provision.sh</c> (see <see cref="Provisioned"/>). Used by test fixtures and by the benchmark.
 /// Its processes die with <see cref="DisposeAsync"/>, and with this process if that is killed (they exit when their
 /// stdin, held by this process, closes).
@@ -24,19 +24,24 @@ public class AzuriteServer
     private readonly string _location = Path.Combine(Path.GetTempPath(), "insights-azurite-" + Guid.NewGuid().ToString("N"));
     private Service? _blob;
     private Service? _queue;
+    private Service? _table;
 
     public int BlobPort => Started(_blob).Port;
 
     public int QueuePort => Started(_queue).Port;
 
+    public int TablePort => Started(_table).Port;
+
     public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
 
     public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
 
-    /// <summary>The well-known development account, with this run's blob and queue endpoints.</summary>
+    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
+
+    /// <summary>The well-known development account, with this run's blob, queue and table endpoints.</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};";
+        $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     /// <summary>Client options for tests: few, quick retries, so a broken emulator fails a test fast.</summary>
     public static BlobClientOptions ClientOptions()
@@ -62,14 +67,16 @@ public class AzuriteServer
         Directory.CreateDirectory(_location);
         var started = await Task.WhenAll(
             StartAsync("blob", launcher, Path.Combine(package, "dist", "src", "blob", "main.js")),
-            StartAsync("queue", launcher, Path.Combine(package, "dist", "src", "queue", "main.js")));
-        (_blob, _queue) = (started[0], started[1]);
+            StartAsync("queue", launcher, Path.Combine(package, "dist", "src", "queue", "main.js")),
+            StartAsync("table", launcher, Path.Combine(package, "dist", "src", "table", "main.js")));
+        (_blob, _queue, _table) = (started[0], started[1], started[2]);
     }
 
     public Task DisposeAsync()
     {
         _blob?.Dispose();
         _queue?.Dispose();
+        _table?.Dispose();
         try
         {
             Directory.Delete(_location, recursive: true);
