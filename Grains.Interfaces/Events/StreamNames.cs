@@ -7,4 +7,10 @@ public static class StreamNames
 
     /// <summary>Namespace of per-video streams; the stream key is the video id.</summary>
     public const string VideoNamespace = "videos";
+
+    /// <summary>
+    /// Namespace of messages a durable provider's data adapter could not turn into video events; the stream key is
+    /// the queue or partition they came from, so one grain per queue writes them to the quarantine zone.
+    /// </summary>
+    public const string QuarantineNamespace = "quarantine";
 }
