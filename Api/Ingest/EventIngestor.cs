@@ -8,6 +8,7 @@ using Insights.Events;
 using Insights.Api.Limits;
 using Insights.Lake.Records;
 using Insights.Lake.Zones;
+using Insights.Streaming.Publishing;
 using Insights.Wire;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -191,7 +192,7 @@ public sealed partial class EventIngestor(
             try
             {
                 var stream = provider.GetStream<VideoStreamEvent>(StreamId.Create(StreamNames.VideoNamespace, pair.Key));
-                await stream.OnNextBatchAsync(pair.Value.Events);
+                await StreamBatchPublisher.PublishAsync(stream, pair.Value.Events);
             }
             catch (Exception ex)
             {

@@ -5,8 +5,8 @@ using Orleans.Runtime;
 using Orleans.Streams;
 
 /// <summary>
-/// The events of one <c>QueueMessageBatchAsync</c> call (or one part of them, when they did not fit one message) for
-/// one stream: one Azure queue message. The receiver stamps it with a sequence token and the message's receipt.
+/// The events of one publish call for one stream: one Azure queue message. <see cref="VideoQueueDataAdapter"/> stamps
+/// it with the sequence number the receiver gives each message it reads.
 /// </summary>
 [GenerateSerializer, Alias("insights.AzureQueueBatchContainer")]
 internal sealed class AzureQueueBatchContainer : IBatchContainer
@@ -33,17 +33,9 @@ internal sealed class AzureQueueBatchContainer : IBatchContainer
 
     public int Count => _events.Count;
 
-    /// <summary>What deletes the message once delivered; receive side only, never serialized.</summary>
-    [field: NonSerialized]
-    public AzureQueueMessageReceipt? Receipt { get; private set; }
-
     internal IReadOnlyList<object> Events => _events;
 
-    public void Received(EventSequenceTokenV2 sequenceToken, AzureQueueMessageReceipt receipt)
-    {
-        _sequenceToken = sequenceToken;
-        Receipt = receipt;
-    }
+    public void Received(EventSequenceTokenV2 sequenceToken) => _sequenceToken = sequenceToken;
 
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
     {

@@ -5,18 +5,21 @@ using Orleans.Runtime;
 using Orleans.Streams;
 
 /// <summary>
-/// Called when the pulling agent gives up delivering a batch (after <c>MaxEventDeliveryTime</c> of retries). It only
-/// logs: the cache never releases a failed batch, so its message is not deleted, reappears after the visibility
-/// timeout and is delivered again; past <see cref="AzureQueueStreamOptions.MaxDequeueCount"/> receives it goes to
-/// quarantine. The subscription is not faulted, so the stream's later events keep flowing meanwhile.
+/// Called when the pulling agent gives up a delivery round (after <c>MaxEventDeliveryTime</c> of retries). Orleans'
+/// cache never reports a failed message delivered, so it is not deleted and comes back after the visibility timeout;
+/// this handler counts the round in the <see cref="DeliveryFailureLedger"/>, and after
+/// <see cref="AzureQueueStreamOptions.MaxDeliveryFailures"/> rounds <see cref="VideoQueueDataAdapter"/> reads it as a
+/// quarantine message. The subscription is not faulted, so the stream's later events keep flowing meanwhile.
 /// </summary>
-internal sealed partial class AzureQueueDeliveryFailureHandler(ILogger<AzureQueueDeliveryFailureHandler> logger) : IStreamFailureHandler
+internal sealed partial class AzureQueueDeliveryFailureHandler(DeliveryFailureLedger ledger, ILogger<AzureQueueDeliveryFailureHandler> logger)
+    : IStreamFailureHandler
 {
     public bool ShouldFaultSubsriptionOnError => false;
 
     public Task OnDeliveryFailure(GuidId subscriptionId, string streamProviderName, StreamId streamId, StreamSequenceToken? sequenceToken)
     {
-        LogDeliveryFailed(streamProviderName, streamId, sequenceToken, subscriptionId);
+        var failures = ledger.RecordFailure(streamId, sequenceToken);
+        LogDeliveryFailed(streamProviderName, streamId, sequenceToken, failures, ledger.MaxDeliveryFailures);
         return Task.CompletedTask;
     }
 
@@ -26,8 +29,8 @@ internal sealed partial class AzureQueueDeliveryFailureHandler(ILogger<AzureQueu
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Provider {Provider}: delivery of stream {StreamId} at {Token} to subscription {SubscriptionId} failed; its message stays queued and will be delivered again")]
-    private partial void LogDeliveryFailed(string provider, StreamId streamId, StreamSequenceToken? token, GuidId subscriptionId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Provider {Provider}: delivery of stream {StreamId} at {Token} failed (round {Failures} of {Max}); its message stays queued and comes back after the visibility timeout")]
+    private partial void LogDeliveryFailed(string provider, StreamId streamId, StreamSequenceToken? token, int failures, int max);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Provider {Provider}: subscription {SubscriptionId} to stream {StreamId} failed at {Token}")]
     private partial void LogSubscriptionFailed(string provider, StreamId streamId, StreamSequenceToken? token, GuidId subscriptionId);

@@ -1,18 +1,17 @@
 namespace Insights.Streaming.AzureQueues;
 
 using System.Globalization;
-using Orleans.Streams;
 
 /// <summary>
-/// Which Azure queue backs which Orleans queue: <c>{prefix}-{n}</c> for the n-th queue of the hash ring. Producer and
-/// silo build the same ring from the same count, so they agree without sharing anything else.
+/// The Azure queues of the provider: <c>{prefix}-{n}</c>, n from 0. Orleans' provider builds its hash ring from this
+/// list, so producer and silo agree as long as they have the same prefix and count.
 /// </summary>
 internal static class AzureQueueNames
 {
     /// <summary>Most queues whose index fits in the room <see cref="AzureQueueStreamOptions.MaxQueuePrefixLength"/> leaves.</summary>
     public const int MaxQueues = 999_999;
 
-    public static string For(string prefix, QueueId queueId) => For(prefix, (int)queueId.GetNumericId());
+    public static List<string> All(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => For(prefix, i))];
 
     public static string For(string prefix, int index) => prefix + "-" + index.ToString(CultureInfo.InvariantCulture);
 

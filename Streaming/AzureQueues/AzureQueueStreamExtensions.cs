@@ -1,8 +1,19 @@
 namespace Insights.Streaming.AzureQueues;
 
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Providers.Streams.AzureQueue;
+using Orleans.Serialization;
+using Orleans.Streams;
 
+/// <summary>
+/// Orleans' Azure queue stream provider (Microsoft.Orleans.Streaming.AzureStorage) as Insights uses it: its adapter,
+/// receivers and cache, with Insights' message format (<see cref="VideoQueueDataAdapter"/>) and delivery failure
+/// handler (<see cref="AzureQueueDeliveryFailureHandler"/>) plugged into its extension points.
+/// </summary>
 public static class AzureQueueStreamExtensions
 {
     /// <summary>
@@ -13,47 +24,46 @@ public static class AzureQueueStreamExtensions
     public const int DefaultCacheSize = 1024;
 
     /// <summary>
-    /// The durable Azure queue stream provider on a silo: it reads the queues the silo is given, and can publish.
+    /// The provider on a silo: it reads the queues the silo is given, and can publish.
     /// <para>
     /// A consumer batch is one container (<c>BatchContainerBatchSize</c> 1, set here and checked at start). Each
     /// container already holds all the events one publish call sent to one stream, and with 1 the container being
     /// delivered is always the cursor's current element, so the cache cannot release it (and the receiver delete its
-    /// message) before its delivery finished. With more, the cursor moves past several containers before their
-    /// delivery completes; only the cache's own bookkeeping would then stand between an undelivered message and its
-    /// deletion.
+    /// message) before its delivery finished.
     /// </para>
     /// </summary>
-    public static ISiloBuilder AddAzureQueueStreams(
+    public static ISiloBuilder AddInsightsAzureQueueStreams(
         this ISiloBuilder silo,
         string name,
         AzureQueueStreamOptions options,
         int queues,
-        Action<ISiloPersistentStreamConfigurator>? configure = null)
+        Action<ISiloAzureQueueStreamConfigurator>? configure = null)
     {
         Check(options, queues);
-        return silo.AddPersistentStreams(name, AzureQueueAdapterFactory.Create, b =>
+        return silo.AddAzureQueueStreams(name, b =>
         {
             Register(b, options, queues);
-            b.Configure<SimpleQueueCacheOptions>(ob => ob.Configure(o => o.CacheSize = DefaultCacheSize));
+            b.ConfigureCacheSize(DefaultCacheSize);
             b.ConfigurePullingAgent(ob => ob
                 .Configure(o => o.BatchContainerBatchSize = 1)
                 .Validate(
                     o => o.BatchContainerBatchSize <= 1,
                     $"Stream provider '{name}' (Azure queues) needs BatchContainerBatchSize 1: with more, messages could be deleted before their delivery completes."));
+            b.ConfigureComponent<IQueueAdapterFactory>(AzureQueueAdapterFactoryWithFailureHandler.Create);
             configure?.Invoke(b);
         });
     }
 
     /// <summary>The producer side in a client process; it must use the same options and number of queues as the silos.</summary>
-    public static IClientBuilder AddAzureQueueStreams(
+    public static IClientBuilder AddInsightsAzureQueueStreams(
         this IClientBuilder client,
         string name,
         AzureQueueStreamOptions options,
         int queues,
-        Action<IClusterClientPersistentStreamConfigurator>? configure = null)
+        Action<IClusterClientAzureQueueStreamConfigurator>? configure = null)
     {
         Check(options, queues);
-        return client.AddPersistentStreams(name, AzureQueueAdapterFactory.Create, b =>
+        return client.AddAzureQueueStreams(name, b =>
         {
             Register(b, options, queues);
             configure?.Invoke(b);
@@ -67,9 +77,20 @@ public static class AzureQueueStreamExtensions
         AzureQueueNames.ValidateCount(queues);
     }
 
-    private static void Register(INamedServiceConfigurator b, AzureQueueStreamOptions options, int queues)
+    private static void Register(IAzureQueueStreamConfigurator b, AzureQueueStreamOptions options, int queues)
     {
-        b.Configure<AzureQueueStreamOptions>(ob => ob.Configure(options.CopyTo));
-        b.Configure<HashRingStreamQueueMapperOptions>(ob => ob.Configure(o => o.TotalQueueCount = queues));
+        b.ConfigureAzureQueue(ob => ob.Configure(o =>
+        {
+            o.QueueServiceClient = options.ConnectionString is { } connectionString
+                ? new QueueServiceClient(connectionString)
+                : new QueueServiceClient(options.ServiceUri, new DefaultAzureCredential());
+            o.QueueNames = AzureQueueNames.All(options.QueuePrefix, queues);
+            o.MessageVisibilityTimeout = options.VisibilityTimeout;
+        }));
+        b.ConfigureComponent((_, _) => new DeliveryFailureLedger(options.MaxDeliveryFailures));
+        b.ConfigureQueueDataAdapter((services, providerName) => new VideoQueueDataAdapter(
+            services.GetRequiredService<Serializer>(),
+            services.GetRequiredKeyedService<DeliveryFailureLedger>(providerName),
+            services.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 }

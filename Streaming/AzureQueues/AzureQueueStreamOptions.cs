@@ -1,15 +1,13 @@
 namespace Insights.Streaming.AzureQueues;
 
 /// <summary>
-/// The durable stream provider on Azure Storage queues. Section <c>Insights:Streams:AzureQueue</c>; the number of
-/// queues is <c>Insights:Streams:Queues</c>, shared with the other providers.
+/// The durable stream provider on Azure Storage queues (Orleans' Microsoft.Orleans.Streaming.AzureStorage). Section
+/// <c>Insights:Streams:AzureQueue</c>; the number of queues is <c>Insights:Streams:Queues</c>, shared with the other
+/// providers.
 /// </summary>
 public sealed class AzureQueueStreamOptions
 {
     public const string SectionName = "Insights:Streams:AzureQueue";
-
-    /// <summary>Azure's largest receive: more messages per call are refused.</summary>
-    public const int MaxMessagesPerRead = 32;
 
     /// <summary>
     /// Longest prefix that still leaves room for <c>-{index}</c> of up to six digits inside Azure's 63 characters.
@@ -36,15 +34,13 @@ public sealed class AzureQueueStreamOptions
     /// </summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Messages asked for per receive call, 1 to 32.</summary>
-    public int MessagesPerRead { get; set; } = MaxMessagesPerRead;
-
     /// <summary>
-    /// A message received more often than this has failed delivery every time: it goes to quarantine instead of
-    /// blocking its queue forever. Ten times the visibility timeout is about ten minutes: an outage of grain storage
-    /// shorter than that delays messages without quarantining good ones.
+    /// Delivery rounds a message may fail before it goes to quarantine instead of coming back forever. A round is the
+    /// pulling agent's retries (<c>Insights:Streams:MaxDeliveryTime</c>, a minute) and then the visibility timeout
+    /// (a minute): five rounds are about ten minutes, so an outage of grain storage shorter than that delays messages
+    /// without quarantining good ones.
     /// </summary>
-    public int MaxDequeueCount { get; set; } = 10;
+    public int MaxDeliveryFailures { get; set; } = 5;
 
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first offending key under <paramref name="sectionName"/>.</summary>
     public void Validate(string sectionName)
@@ -78,26 +74,10 @@ public sealed class AzureQueueStreamOptions
                 $"{sectionName}:VisibilityTimeout '{VisibilityTimeout}' must be between 00:00:01 and 7.00:00:00.");
         }
 
-        if (MessagesPerRead is < 1 or > MaxMessagesPerRead)
+        if (MaxDeliveryFailures < 1)
         {
-            throw new InvalidOperationException(
-                $"{sectionName}:MessagesPerRead {MessagesPerRead} must be between 1 and {MaxMessagesPerRead}.");
+            throw new InvalidOperationException($"{sectionName}:MaxDeliveryFailures {MaxDeliveryFailures} must be at least 1.");
         }
-
-        if (MaxDequeueCount < 1)
-        {
-            throw new InvalidOperationException($"{sectionName}:MaxDequeueCount {MaxDequeueCount} must be at least 1.");
-        }
-    }
-
-    internal void CopyTo(AzureQueueStreamOptions target)
-    {
-        target.ConnectionString = ConnectionString;
-        target.ServiceUri = ServiceUri;
-        target.QueuePrefix = QueuePrefix;
-        target.VisibilityTimeout = VisibilityTimeout;
-        target.MessagesPerRead = MessagesPerRead;
-        target.MaxDequeueCount = MaxDequeueCount;
     }
 
     private static bool IsValidPrefix(string? prefix) =>

@@ -37,7 +37,7 @@ public static class StreamingHostExtensions
                 });
                 break;
             case InsightsStreamOptions.AzureQueue:
-                silo.AddAzureQueueStreams(StreamNames.Provider, ReadAzureQueue(configuration), options.Queues, b =>
+                silo.AddInsightsAzureQueueStreams(StreamNames.Provider, ReadAzureQueue(configuration), options.Queues, b =>
                 {
                     b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
                     b.ConfigurePullingAgent(agent => agent.Configure(o => ConfigureAgent(o, options, 1)));
@@ -70,7 +70,7 @@ public static class StreamingHostExtensions
                 });
                 break;
             case InsightsStreamOptions.AzureQueue:
-                client.AddAzureQueueStreams(StreamNames.Provider, ReadAzureQueue(configuration), options.Queues,
+                client.AddInsightsAzureQueueStreams(StreamNames.Provider, ReadAzureQueue(configuration), options.Queues,
                     b => b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
                 break;
             case InsightsStreamOptions.EventHubs:

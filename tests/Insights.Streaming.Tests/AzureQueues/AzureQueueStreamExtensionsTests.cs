@@ -13,7 +13,7 @@ public sealed class AzureQueueStreamExtensionsTests
     public async Task A_silo_asking_for_consumer_batches_of_several_containers_refuses_to_start()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddAzureQueueStreams("aq", Options, 2,
+        builder.ConfigureSilo((_, silo) => silo.AddInsightsAzureQueueStreams("aq", Options, 2,
             b =>
             {
                 b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);

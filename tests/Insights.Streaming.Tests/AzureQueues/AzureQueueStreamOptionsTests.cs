@@ -13,8 +13,7 @@ public sealed class AzureQueueStreamOptionsTests
         options.Validate(Section);
         Assert.Equal("insights-video", options.QueuePrefix);
         Assert.Equal(TimeSpan.FromMinutes(1), options.VisibilityTimeout);
-        Assert.Equal(32, options.MessagesPerRead);
-        Assert.Equal(10, options.MaxDequeueCount);
+        Assert.Equal(5, options.MaxDeliveryFailures);
     }
 
     [Theory]
@@ -48,8 +47,7 @@ public sealed class AzureQueueStreamOptionsTests
 
     [Theory]
     [InlineData(nameof(AzureQueueStreamOptions.VisibilityTimeout))]
-    [InlineData(nameof(AzureQueueStreamOptions.MessagesPerRead))]
-    [InlineData(nameof(AzureQueueStreamOptions.MaxDequeueCount))]
+    [InlineData(nameof(AzureQueueStreamOptions.MaxDeliveryFailures))]
     public void Out_of_range_settings_are_refused_by_name(string key)
     {
         var options = new AzureQueueStreamOptions { ConnectionString = "UseDevelopmentStorage=true" };
@@ -58,11 +56,8 @@ public sealed class AzureQueueStreamOptionsTests
             case nameof(AzureQueueStreamOptions.VisibilityTimeout):
                 options.VisibilityTimeout = TimeSpan.FromMilliseconds(500);
                 break;
-            case nameof(AzureQueueStreamOptions.MessagesPerRead):
-                options.MessagesPerRead = 33;
-                break;
             default:
-                options.MaxDequeueCount = 0;
+                options.MaxDeliveryFailures = 0;
                 break;
         }
 

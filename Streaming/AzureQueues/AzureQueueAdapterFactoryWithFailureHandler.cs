@@ -1,0 +1,43 @@
+namespace Insights.Streaming.AzureQueues;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Providers.Streams.AzureQueue;
+using Orleans.Streams;
+
+/// <summary>
+/// Orleans' own Azure queue adapter factory, given Insights' delivery failure handler: the provider takes a failure
+/// handler only through this protected hook (its default one does nothing, so a message failing forever would come
+/// back forever). Adapter, receivers, cache and queue mapper stay Orleans'.
+/// </summary>
+internal sealed class AzureQueueAdapterFactoryWithFailureHandler(
+    string name,
+    AzureQueueOptions options,
+    SimpleQueueCacheOptions cacheOptions,
+    IQueueDataAdapter<string, IBatchContainer> dataAdapter,
+    ILoggerFactory loggerFactory,
+    IStreamFailureHandler failureHandler)
+    : AzureQueueAdapterFactory(name, options, cacheOptions, dataAdapter, loggerFactory)
+{
+    public override void Init()
+    {
+        StreamFailureHandlerFactory = _ => Task.FromResult(failureHandler);
+        base.Init();
+    }
+
+    public static new IQueueAdapterFactory Create(IServiceProvider services, string name)
+    {
+        var factory = new AzureQueueAdapterFactoryWithFailureHandler(
+            name,
+            services.GetOptionsByName<AzureQueueOptions>(name),
+            services.GetOptionsByName<SimpleQueueCacheOptions>(name),
+            services.GetRequiredKeyedService<IQueueDataAdapter<string, IBatchContainer>>(name),
+            services.GetRequiredService<ILoggerFactory>(),
+            new AzureQueueDeliveryFailureHandler(
+                services.GetRequiredKeyedService<DeliveryFailureLedger>(name),
+                services.GetRequiredService<ILogger<AzureQueueDeliveryFailureHandler>>()));
+        factory.Init();
+        return factory;
+    }
+}
