@@ -17,11 +17,13 @@ using Orleans.Streams;
 public static class AzureQueueStreamExtensions
 {
     /// <summary>
-    /// Containers each pulling agent keeps in memory. Smaller than Orleans' 4096 on purpose: reading stops once the
-    /// cache is full, and a backlog waits in the queue (durable, visible) instead of in memory, where its messages'
-    /// visibility timeouts would run out and count as failed deliveries.
+    /// Containers each pulling agent keeps in memory. Far smaller than Orleans' 4096 on purpose: reading stops once
+    /// the cache is full, and a backlog waits in the queue (durable, visible) instead of in memory, where its messages'
+    /// visibility timeouts would run out while they wait their turn, so they would come back, be read and delivered
+    /// twice, and their first deletes fail. A container holds one publish call's events of one video (tens to
+    /// thousands), so 128 still keeps every consumer busy.
     /// </summary>
-    public const int DefaultCacheSize = 1024;
+    public const int DefaultCacheSize = 128;
 
     /// <summary>
     /// The provider on a silo: it reads the queues the silo is given, and can publish.

@@ -25,8 +25,8 @@ public sealed class LoadRun
         {
             Seed = seed,
             Creators = 8,
-            Videos = 30,
-            Comments = 9_000,
+            Videos = 60,
+            Comments = Comments,
             // A quarter of the events are due at once (a backlog), the rest arrive live over about 45 seconds.
             Start = DateTimeOffset.UtcNow.AddSeconds(-15),
             Span = TimeSpan.FromSeconds(60),
@@ -37,14 +37,25 @@ public sealed class LoadRun
         VideoIds = _dataset.Truth.Videos.Select(v => v.VideoId).ToList();
     }
 
+    /// <summary>
+    /// Comments per run: with a quarter due at once and the rest over about 45 seconds, the API is driven at several
+    /// thousand events a second, the rate the durable path must carry through a kill.
+    /// </summary>
+    public const int Comments = 150_000;
+
     public IReadOnlyList<string> VideoIds { get; }
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    /// <summary>Events the API has accepted so far, as the generator last reported.</summary>
+    public int Accepted => Volatile.Read(ref _accepted);
+
+    public int Total => _dataset.Events.Count;
+
     public void Start()
     {
-        var sink = new HttpEventSink(_cluster.Client, new HttpEventSinkOptions { BatchSize = 100, Parallelism = 2 });
-        var runner = new GeneratorRunner(sink, TimeProvider.System, new RunnerOptions { Live = true });
+        var sink = new HttpEventSink(_cluster.Client, new HttpEventSinkOptions { BatchSize = 5_000, Parallelism = 2 });
+        var runner = new GeneratorRunner(sink, TimeProvider.System, new RunnerOptions { Live = true, MaxEventsPerSend = 5_000 });
         _run = Task.Run(() => runner.RunAsync(_dataset, p => Volatile.Write(ref _accepted, p.Accepted)));
         _sampler = Task.Run(SampleAsync);
     }
