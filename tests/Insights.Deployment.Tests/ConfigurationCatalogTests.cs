@@ -177,8 +177,6 @@ public sealed partial class ConfigurationCatalogTests
 
         public TimeSpan VisibilityTimeout { get; set; }
 
-        public int MessagesPerRead { get; set; }
-
-        public int MaxDequeueCount { get; set; }
+        public int MaxDeliveryFailures { get; set; }
     }
 }
