@@ -105,7 +105,7 @@ public static class StreamingHostExtensions
     private static EventHubsStreamOptions ReadEventHubs(IConfiguration configuration)
     {
         var options = Bind<EventHubsStreamOptions>(configuration, EventHubsSectionName);
-        options.Validate(EventHubsSectionName);
+        options.Validate(EventHubsSectionName, reads: false);
         return options;
     }
 
