@@ -9,6 +9,8 @@ public static class TestSerialization
     private static readonly Lazy<ServiceProvider> Services = new(() => new ServiceCollection()
         .AddSerializer(b => b
             .AddAssembly(typeof(Insights.Streaming.AzureQueues.AzureQueueAdapterFactory).Assembly)
+            .AddAssembly(typeof(Orleans.Streaming.EventHubs.EventHubBatchContainer).Assembly)
+            .AddAssembly(typeof(Insights.Events.CommentPosted).Assembly)
             .AddAssembly(typeof(TestSerialization).Assembly))
         .BuildServiceProvider());
 
