@@ -29,6 +29,7 @@ public static class EventHubsStreamExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(EventHubsStreamOptions.SectionName, reads: true);
+
         silo.Services.AddOptions<IngestLimits>().Configure(limits => silo.Configuration.GetSection(IngestLimits.SectionName).Bind(limits));
         var credential = new Lazy<TokenCredential>(() => new DefaultAzureCredential());
         return silo.AddEventHubStreams(name, c =>

@@ -98,6 +98,22 @@ public sealed class EventHubsStreamOptions
         }
     }
 
+    /// <summary>
+    /// The checkpoint follows the cache's purges, which are timed: a message stays cached (so is not checkpointed) at
+    /// least <see cref="DataMinTimeInCache"/>, which must outlast the retries of its delivery.
+    /// </summary>
+    public EventHubsStreamOptions CheckedAgainst(TimeSpan maxDeliveryTime, string maxDeliveryTimeKey)
+    {
+        if (DataMinTimeInCache <= maxDeliveryTime)
+        {
+            throw new InvalidOperationException(
+                $"{SectionName}:DataMinTimeInCache ({DataMinTimeInCache}) must be longer than {maxDeliveryTimeKey} ({maxDeliveryTime}): " +
+                "a message could otherwise be checkpointed while its delivery is still being retried.");
+        }
+
+        return this;
+    }
+
     private static bool IsValidHubName(string? name) =>
         name is { Length: > 0 and <= 256 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 }

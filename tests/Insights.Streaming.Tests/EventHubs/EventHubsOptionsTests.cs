@@ -71,6 +71,23 @@ public class EventHubsOptionsTests
         Assert.Contains($"{Section}:Checkpoint", message);
     }
 
+    [Fact]
+    public void Messages_stay_cached_longer_than_their_deliveries_are_retried()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Insights:Streams:Provider"] = "EventHubs",
+            ["Insights:Streams:MaxDeliveryTime"] = "00:10:00",
+            [$"{Section}:ConnectionString"] = Connection,
+            [$"{Section}:Checkpoint:ConnectionString"] = "UseDevelopmentStorage=true",
+        }).Build();
+
+        var host = Host.CreateApplicationBuilder();
+        var message = Assert.Throws<InvalidOperationException>(() => host.UseOrleans(silo => silo.AddInsightsStreams(configuration))).Message;
+        Assert.Contains($"{Section}:DataMinTimeInCache", message);
+        Assert.Contains("Insights:Streams:MaxDeliveryTime", message);
+    }
+
     private static EventHubsStreamOptions Set(Action<EventHubsStreamOptions> change)
     {
         var options = Valid();

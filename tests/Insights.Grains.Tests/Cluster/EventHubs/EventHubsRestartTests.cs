@@ -31,6 +31,7 @@ public sealed class EventHubsRestartTests(ITestOutputHelper output) : IAsyncLife
         {
             ["Insights:Streams:Provider"] = "EventHubs",
             ["Insights:Streams:PollInterval"] = "00:00:00.050",
+            ["Insights:Streams:MaxDeliveryTime"] = "00:00:00.500",
             ["Insights:Streams:EventHubs:ConnectionString"] = "Endpoint=sb://in-memory.servicebus.windows.net/;SharedAccessKeyName=test;SharedAccessKey=none",
             ["Insights:Streams:EventHubs:Path"] = "video-events",
             ["Insights:Streams:EventHubs:DataMinTimeInCache"] = "00:00:01",
