@@ -12,7 +12,7 @@ public enum GeneratorSink
     /// <summary>The ingest API (<c>POST /api/events</c>).</summary>
     Http,
 
-    /// <summary>Azure Event Hubs (or any Kafka) through the Kafka protocol.</summary>
+    /// <summary>Azure Event Hubs over AMQP (a buffered producer, partition key = video id).</summary>
     EventHubs,
 }
 
@@ -35,13 +35,14 @@ public sealed record GeneratorCommandLine
 
     public GeneratorSink Sink { get; init; } = GeneratorSink.Http;
 
-    /// <summary>Kafka endpoint for <see cref="GeneratorSink.EventHubs"/>; null to derive it from the connection string.</summary>
-    public string? Bootstrap { get; init; }
+    /// <summary>
+    /// Namespace for <see cref="GeneratorSink.EventHubs"/> signed in with Entra ID; null to use the connection string
+    /// from the environment.
+    /// </summary>
+    public string? EventHubsNamespace { get; init; }
 
-    public string Topic { get; init; } = KafkaEventSinkOptions.DefaultTopic;
-
-    /// <summary>A local Kafka without TLS or authentication.</summary>
-    public bool KafkaPlaintext { get; init; }
+    /// <summary>The event hub for <see cref="GeneratorSink.EventHubs"/>.</summary>
+    public string Hub { get; init; } = EventHubsEventSinkOptions.DefaultHub;
     public string? OutPath { get; init; }
     public int BatchSize { get; init; } = 500;
     public int Parallelism { get; init; } = 4;
@@ -58,11 +59,11 @@ public sealed record GeneratorCommandLine
           --api URL              ingest API base address (default http://localhost:5080; none when only --out is given)
           --api-key KEY          API key with the ingest scope, sent as X-Api-Key (default: $INSIGHTS_API_KEY)
           --sink http|eventhubs  where events go (default http: the ingest API). eventhubs publishes to Azure Event Hubs
-                                 through its Kafka endpoint, one message per event keyed by video id; the connection
+                                 over AMQP, one event per message with the video id as partition key; the connection
                                  string comes from the environment variable INSIGHTS_EVENTHUBS_CONNECTION
-          --bootstrap HOST:PORT  Kafka endpoint for --sink eventhubs (default: the connection string's namespace, port 9093)
-          --topic NAME           event hub (Kafka topic) for --sink eventhubs (default video-events)
-          --plaintext            --sink eventhubs to a local Kafka without TLS or authentication (no connection string)
+          --namespace HOST       --sink eventhubs signed in with Entra ID (DefaultAzureCredential) instead of a
+                                 connection string, e.g. myhub.servicebus.windows.net
+          --hub NAME             event hub for --sink eventhubs (default video-events)
           --seed N               random seed (default 42); same options => same data, byte for byte
           --creators N           creators (default 50)
           --videos N             videos (default 200)
@@ -95,7 +96,7 @@ public sealed record GeneratorCommandLine
         var g = cl.Generator;
         string? api = null;
         string? sink = null;
-        var kafkaFlags = new List<string>();
+        var hubFlags = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -128,9 +129,8 @@ public sealed record GeneratorCommandLine
                 case "--api": api = Value(); break;
                 case "--api-key": cl = cl with { ApiKey = NonEmpty(arg, Value()) }; break;
                 case "--sink": sink = Value(); break;
-                case "--bootstrap": cl = cl with { Bootstrap = NonEmpty(arg, Value()) }; kafkaFlags.Add(arg); break;
-                case "--topic": cl = cl with { Topic = NonEmpty(arg, Value()) }; kafkaFlags.Add(arg); break;
-                case "--plaintext": cl = cl with { KafkaPlaintext = true }; kafkaFlags.Add(arg); break;
+                case "--namespace": cl = cl with { EventHubsNamespace = NonEmpty(arg, Value()) }; hubFlags.Add(arg); break;
+                case "--hub": cl = cl with { Hub = NonEmpty(arg, Value()) }; hubFlags.Add(arg); break;
                 case "--seed": g = g with { Seed = Int(arg, Value(), int.MinValue) }; break;
                 case "--creators": g = g with { Creators = Int(arg, Value(), 0) }; break;
                 case "--videos": g = g with { Videos = Int(arg, Value(), 0) }; break;
@@ -158,9 +158,9 @@ public sealed record GeneratorCommandLine
         switch (sink)
         {
             case null or "http":
-                if (kafkaFlags.Count > 0)
+                if (hubFlags.Count > 0)
                 {
-                    throw new ArgumentException($"{kafkaFlags[0]} applies to --sink eventhubs only.");
+                    throw new ArgumentException($"{hubFlags[0]} applies to --sink eventhubs only.");
                 }
 
                 break;

@@ -189,9 +189,10 @@ internal static class Program
         {
             if (cl.Sink == GeneratorSink.EventHubs)
             {
-                var options = KafkaEventSinkOptions.From(cl, Environment.GetEnvironmentVariable);
-                var kafka = new KafkaEventSink(options);
-                return new($"Event Hubs {options.Topic} at {options.BootstrapServers}", kafka, () => kafka.TransientFailures, "hub busy or unreachable", kafka);
+                var options = EventHubsEventSinkOptions.From(cl, Environment.GetEnvironmentVariable);
+                var hub = new EventHubsEventSink(options);
+                var where = options.FullyQualifiedNamespace ?? "the connection string's namespace";
+                return new($"Event Hubs {options.Hub} at {where}", hub, () => hub.TransientFailures, "hub busy or unreachable", hub);
             }
 
             var http = new HttpClient { BaseAddress = cl.Api, Timeout = TimeSpan.FromSeconds(100) };

@@ -1,60 +1,56 @@
 namespace Insights.Streaming.EventHubs;
 
-using System.Text.RegularExpressions;
-
 /// <summary>
-/// Azure Event Hubs reached through its Kafka endpoint (or any Kafka, for local runs). Bound from
-/// <c>Insights:Streams:EventHubs</c>; the silo (reading) and the API (publishing) must agree on it.
+/// Azure Event Hubs through the official Orleans provider (Microsoft.Orleans.Streaming.EventHubs, AMQP). Bound from
+/// <c>Insights:Streams:EventHubs</c>; the silo (reading, checkpointing) and the API (publishing) share the connection
+/// keys, only the silo needs <see cref="Checkpoint"/>.
 /// </summary>
-public sealed partial class EventHubsStreamOptions
+public sealed class EventHubsStreamOptions
 {
     public const string SectionName = "Insights:Streams:EventHubs";
 
-    public const string SaslSsl = "SaslSsl";
-    public const string Plaintext = "Plaintext";
     public const string Earliest = "Earliest";
     public const string Latest = "Latest";
 
-    /// <summary>The namespace's Kafka endpoint, e.g. <c>mynamespace.servicebus.windows.net:9093</c>.</summary>
-    public string BootstrapServers { get; set; } = "";
-
     /// <summary>
-    /// The Event Hubs connection string (a shared access policy of the namespace or the hub); sent as the SASL PLAIN
-    /// password with the user <c>$ConnectionString</c>. A secret: give it through the environment, never a file in git.
+    /// An Event Hubs connection string (a shared access policy of the namespace or the hub, with Send and Listen). A
+    /// secret: give it through the environment. Set this or <see cref="FullyQualifiedNamespace"/>.
     /// </summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary><c>SaslSsl</c> (Event Hubs) or <c>Plaintext</c> (a local Kafka without authentication).</summary>
-    public string SecurityProtocol { get; set; } = SaslSsl;
+    /// <summary>
+    /// <c>&lt;namespace&gt;.servicebus.windows.net</c>, signed in with Entra ID (<c>DefaultAzureCredential</c>; the
+    /// identity needs "Azure Event Hubs Data Receiver" on the silo and "Azure Event Hubs Data Sender" on the API).
+    /// </summary>
+    public string? FullyQualifiedNamespace { get; set; }
 
-    /// <summary>The event hub (Kafka topic).</summary>
-    public string Topic { get; set; } = "video-events";
+    /// <summary>The event hub. Its partitions are read from the hub: one Orleans queue per partition.</summary>
+    public string Path { get; set; } = "video-events";
 
-    /// <summary>Kafka group id under which read offsets are committed; no group membership is used.</summary>
+    /// <summary>The consumer group the silos read with; give Insights its own.</summary>
     public string ConsumerGroup { get; set; } = "$Default";
 
-    /// <summary>The hub's partition count: one Orleans queue per partition. Must equal the hub's, or partitions go unread.</summary>
-    public int Partitions { get; set; } = 4;
-
-    /// <summary>Where a partition without a committed offset starts: <c>Earliest</c> or <c>Latest</c>.</summary>
+    /// <summary>Where a partition without a checkpoint starts: <c>Earliest</c> or <c>Latest</c>.</summary>
     public string StartFrom { get; set; } = Earliest;
 
-    /// <summary>Most Kafka messages taken from one partition per read of the pulling agent.</summary>
-    public int MaxMessagesPerRead { get; set; } = 500;
-
     /// <summary>
-    /// Least time between two offset commits of a partition (shutdown always commits). Each commit first flushes the
-    /// raw and quarantine writers, which cuts files; 30 seconds matches the lake's default file age, so commits add few
-    /// files, and a crash re-reads at most that much (plus what was in the cache), which idempotent grains absorb.
+    /// Least time a message stays in the silo's cache before it may be purged, and so checkpointed. Keep it well above
+    /// <c>Insights:Streams:MaxDeliveryTime</c>: the checkpoint follows purges, not deliveries (see the README).
     /// </summary>
-    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan DataMinTimeInCache { get; set; } = TimeSpan.FromMinutes(5);
 
-    public bool UsesSasl => string.Equals(SecurityProtocol, SaslSsl, StringComparison.OrdinalIgnoreCase);
+    /// <summary>A message is purged only once the newest cached message was enqueued this much later.</summary>
+    public TimeSpan DataMaxAgeInCache { get; set; } = TimeSpan.FromMinutes(30);
+
+    public EventHubsCheckpointOptions Checkpoint { get; set; } = new();
 
     public bool StartsFromEarliest => string.Equals(StartFrom, Earliest, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Throws <see cref="InvalidOperationException"/> naming the first offending key of <paramref name="sectionName"/>.</summary>
-    public void Validate(string sectionName)
+    /// <summary>
+    /// Throws <see cref="InvalidOperationException"/> naming the first offending key under <paramref name="sectionName"/>;
+    /// <paramref name="reads"/> (the silo) also checks what reading and checkpointing need.
+    /// </summary>
+    public void Validate(string sectionName, bool reads)
     {
         void Require(bool ok, string key, string problem)
         {
@@ -64,31 +60,112 @@ public sealed partial class EventHubsStreamOptions
             }
         }
 
-        Require(!string.IsNullOrWhiteSpace(BootstrapServers), nameof(BootstrapServers),
-            "is required (the namespace's Kafka endpoint, e.g. mynamespace.servicebus.windows.net:9093)");
-        Require(SecurityProtocol is not null && (UsesSasl || string.Equals(SecurityProtocol, Plaintext, StringComparison.OrdinalIgnoreCase)),
-            nameof(SecurityProtocol), $"must be {SaslSsl} or {Plaintext}, not '{SecurityProtocol}'");
-        if (UsesSasl)
+        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
+        var hasNamespace = !string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
+        if (hasConnectionString == hasNamespace)
         {
-            // Never echo the value: it is a secret.
-            Require(!string.IsNullOrWhiteSpace(ConnectionString), nameof(ConnectionString),
-                $"is required with {SaslSsl} (the Event Hubs connection string; set it through the environment)");
-            Require(ConnectionString!.Contains("Endpoint=", StringComparison.OrdinalIgnoreCase)
-                && ConnectionString.Contains("SharedAccessKey", StringComparison.OrdinalIgnoreCase),
-                nameof(ConnectionString), "is not an Event Hubs connection string (Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...)");
+            throw new InvalidOperationException(hasConnectionString
+                ? $"{sectionName}:ConnectionString and {sectionName}:FullyQualifiedNamespace are both set; set only one of them."
+                : $"Event Hubs streams are not configured: set {sectionName}:ConnectionString (a shared access policy's " +
+                  $"connection string, through the environment) or {sectionName}:FullyQualifiedNamespace " +
+                  "(<namespace>.servicebus.windows.net, signed in with Entra ID).");
         }
 
-        Require(Topic is not null && TopicName().IsMatch(Topic), nameof(Topic),
-            $"must be 1 to 249 characters of letters, digits, '.', '_' or '-', not '{Topic}'");
+        if (hasConnectionString)
+        {
+            // Never echo the value: it is a secret.
+            Require(ConnectionString!.Contains("Endpoint=", StringComparison.OrdinalIgnoreCase)
+                && ConnectionString.Contains("SharedAccess", StringComparison.OrdinalIgnoreCase),
+                nameof(ConnectionString), "is not an Event Hubs connection string (Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...)");
+        }
+        else
+        {
+            Require(Uri.CheckHostName(FullyQualifiedNamespace) == UriHostNameType.Dns && FullyQualifiedNamespace!.Contains('.', StringComparison.Ordinal),
+                nameof(FullyQualifiedNamespace), $"must be a host name like <namespace>.servicebus.windows.net, not '{FullyQualifiedNamespace}'");
+        }
+
+        Require(IsValidHubName(Path), nameof(Path), $"must be an event hub name: 1 to 256 letters, digits, '.', '_' or '-', not '{Path}'");
         Require(!string.IsNullOrWhiteSpace(ConsumerGroup), nameof(ConsumerGroup), "is required");
-        Require(Partitions is >= 1 and <= 2048, nameof(Partitions), $"must be the hub's partition count, 1 to 2048 (got {Partitions})");
         Require(StartFrom is not null && (StartsFromEarliest || string.Equals(StartFrom, Latest, StringComparison.OrdinalIgnoreCase)),
             nameof(StartFrom), $"must be {Earliest} or {Latest}, not '{StartFrom}'");
-        Require(MaxMessagesPerRead is >= 1 and <= 100_000, nameof(MaxMessagesPerRead), $"must be 1 to 100000 (got {MaxMessagesPerRead})");
-        Require(CommitInterval >= TimeSpan.FromMilliseconds(100) && CommitInterval <= TimeSpan.FromHours(1), nameof(CommitInterval),
-            $"must be between 100 ms and 1 hour (got {CommitInterval})");
+        if (reads)
+        {
+            Require(DataMinTimeInCache >= TimeSpan.FromSeconds(1) && DataMinTimeInCache <= TimeSpan.FromHours(24), nameof(DataMinTimeInCache),
+                $"must be between 00:00:01 and 1.00:00:00 (got {DataMinTimeInCache})");
+            Require(DataMaxAgeInCache >= TimeSpan.FromSeconds(1) && DataMaxAgeInCache <= TimeSpan.FromHours(24), nameof(DataMaxAgeInCache),
+                $"must be between 00:00:01 and 1.00:00:00 (got {DataMaxAgeInCache})");
+            Checkpoint.Validate(sectionName + ":" + nameof(Checkpoint));
+        }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,249}$")]
-    private static partial Regex TopicName();
+    /// <summary>
+    /// The checkpoint follows the cache's purges, which are timed: a message stays cached (so is not checkpointed) at
+    /// least <see cref="DataMinTimeInCache"/>, which must outlast the retries of its delivery.
+    /// </summary>
+    public EventHubsStreamOptions CheckedAgainst(TimeSpan maxDeliveryTime, string maxDeliveryTimeKey)
+    {
+        if (DataMinTimeInCache <= maxDeliveryTime)
+        {
+            throw new InvalidOperationException(
+                $"{SectionName}:DataMinTimeInCache ({DataMinTimeInCache}) must be longer than {maxDeliveryTimeKey} ({maxDeliveryTime}): " +
+                "a message could otherwise be checkpointed while its delivery is still being retried.");
+        }
+
+        return this;
+    }
+
+    private static bool IsValidHubName(string? name) =>
+        name is { Length: > 0 and <= 256 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+}
+
+/// <summary>
+/// Where the silos keep each partition's checkpoint: an Azure Storage table, through the provider's own Azure Table
+/// checkpointer (one row per provider, service and partition).
+/// </summary>
+public sealed class EventHubsCheckpointOptions
+{
+    /// <summary>A storage connection string (account key, SAS, or Azurite). Set this or <see cref="TableServiceUri"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// <c>https://&lt;account&gt;.table.core.windows.net</c>, signed in with <c>DefaultAzureCredential</c> (role "Storage
+    /// Table Data Contributor").
+    /// </summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>The table, created if missing.</summary>
+    public string TableName { get; set; } = "insightscheckpoints";
+
+    /// <summary>Least time between two writes of a partition's checkpoint (a stopping silo writes its last one).</summary>
+    public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public void Validate(string sectionName)
+    {
+        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
+        if (hasConnectionString == (TableServiceUri is not null))
+        {
+            throw new InvalidOperationException(hasConnectionString
+                ? $"{sectionName}:ConnectionString and {sectionName}:TableServiceUri are both set; set only one of them."
+                : $"Event Hubs checkpoints are not configured: set {sectionName}:ConnectionString (account key, SAS or Azurite) " +
+                  $"or {sectionName}:TableServiceUri (https://<account>.table.core.windows.net, signed in with Entra ID).");
+        }
+
+        if (TableServiceUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            throw new InvalidOperationException(
+                $"{sectionName}:TableServiceUri '{uri}' must be an absolute http(s) URL like https://<account>.table.core.windows.net.");
+        }
+
+        // Azure table names: 3 to 63 letters and digits, starting with a letter.
+        if (TableName is not { Length: >= 3 and <= 63 } || !char.IsAsciiLetter(TableName[0]) || !TableName.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new InvalidOperationException(
+                $"{sectionName}:TableName '{TableName}' must be 3 to 63 letters and digits, starting with a letter.");
+        }
+
+        if (PersistInterval < TimeSpan.FromSeconds(1) || PersistInterval > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException($"{sectionName}:PersistInterval '{PersistInterval}' must be between 00:00:01 and 01:00:00.");
+        }
+    }
 }

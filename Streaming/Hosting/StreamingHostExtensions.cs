@@ -44,7 +44,7 @@ public static class StreamingHostExtensions
                 });
                 break;
             case InsightsStreamOptions.EventHubs:
-                silo.AddEventHubsStreams(StreamNames.Provider, ReadEventHubs(configuration), b =>
+                silo.AddEventHubsStreams(StreamNames.Provider, ReadEventHubs(configuration).CheckedAgainst(options.MaxDeliveryTime, InsightsStreamOptions.SectionName + ":MaxDeliveryTime"), b =>
                 {
                     b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
                     b.ConfigurePullingAgent(agent => agent.Configure(o => ConfigureAgent(o, options, 1)));
@@ -105,7 +105,7 @@ public static class StreamingHostExtensions
     private static EventHubsStreamOptions ReadEventHubs(IConfiguration configuration)
     {
         var options = Bind<EventHubsStreamOptions>(configuration, EventHubsSectionName);
-        options.Validate(EventHubsSectionName);
+        options.Validate(EventHubsSectionName, reads: false);
         return options;
     }
 

@@ -2,7 +2,7 @@
 #
 #   resource group
 #   ├── storage account (hierarchical namespace): lake containers, grain state, stream queues, Synapse's file system
-#   ├── Event Hubs namespace (Standard: Kafka endpoint) with the video-events hub and the silos' consumer group
+#   ├── Event Hubs namespace (Standard) with the video-events hub, the silos' consumer group and Capture into raw
 #   ├── Azure AI Language (sentiment)            ├── Synapse workspace + dedicated SQL pool (warehouse)
 #   ├── Azure Cache for Redis (membership)       ├── Key Vault (RBAC) with the connection secrets
 #   ├── AKS (OIDC issuer, workload identity, Key Vault secrets provider) pulling from ACR

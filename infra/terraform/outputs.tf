@@ -22,29 +22,30 @@ output "overlay_placeholders" {
 output "app_settings" {
   description = "Non-secret settings of the silo and API pods, keyed by environment variable name: the azure overlay's config.env (merged over the base's) holds the same keys."
   value = {
-    "Insights__Cluster__Provider"                    = "Redis"
-    "Insights__Storage__Provider"                    = "AzureBlob"
-    "Insights__Storage__AzureBlob__AccountUrl"       = trimsuffix(azurerm_storage_account.lake.primary_blob_endpoint, "/")
-    "Insights__Storage__AzureBlob__Container"        = local.storage_containers.grainstate
-    "Insights__Lake__Provider"                       = "AzureBlob"
-    "Insights__Lake__AzureBlob__AccountUrl"          = trimsuffix(azurerm_storage_account.lake.primary_blob_endpoint, "/")
-    "Insights__Lake__AzureBlob__RawContainer"        = local.storage_containers.raw
-    "Insights__Lake__AzureBlob__ProcessedContainer"  = local.storage_containers.processed
-    "Insights__Lake__AzureBlob__QuarantineContainer" = local.storage_containers.quarantine
-    "Insights__Streams__Provider"                    = "EventHubs"
-    "Insights__Streams__Queues"                      = tostring(var.stream_queue_count)
-    "Insights__Streams__EventHubs__BootstrapServers" = "${azurerm_eventhub_namespace.main.name}.servicebus.windows.net:9093"
-    "Insights__Streams__EventHubs__Topic"            = azurerm_eventhub.video_events.name
-    "Insights__Streams__EventHubs__ConsumerGroup"    = azurerm_eventhub_consumer_group.silos.name
-    "Insights__Streams__EventHubs__Partitions"       = tostring(var.eventhub_partition_count)
-    "Insights__Sentiment__Analyzer"                  = "AzureWithLocalFallback"
-    "Insights__Sentiment__Azure__Endpoint"           = trimsuffix(azurerm_cognitive_account.language.endpoint, "/")
-    "Insights__Warehouse__Provider"                  = "Synapse"
-    "Insights__Warehouse__Synapse__StorageUrl"       = "${azurerm_storage_account.lake.primary_dfs_endpoint}${local.storage_containers.processed}"
-    "Insights__Auth__ApiKeys__0__Name"               = var.api_key_name
-    "Insights__Auth__ApiKeys__0__Scopes__0"          = "ingest"
-    "Insights__Auth__ApiKeys__0__Scopes__1"          = "read"
-    "Insights__OrleansDashboard__Enabled"            = "false"
+    "Insights__Cluster__Provider"                               = "Redis"
+    "Insights__Storage__Provider"                               = "AzureBlob"
+    "Insights__Storage__AzureBlob__AccountUrl"                  = trimsuffix(azurerm_storage_account.lake.primary_blob_endpoint, "/")
+    "Insights__Storage__AzureBlob__Container"                   = local.storage_containers.grainstate
+    "Insights__Lake__Provider"                                  = "AzureBlob"
+    "Insights__Lake__AzureBlob__AccountUrl"                     = trimsuffix(azurerm_storage_account.lake.primary_blob_endpoint, "/")
+    "Insights__Lake__AzureBlob__RawContainer"                   = local.storage_containers.raw
+    "Insights__Lake__AzureBlob__ProcessedContainer"             = local.storage_containers.processed
+    "Insights__Lake__AzureBlob__QuarantineContainer"            = local.storage_containers.quarantine
+    "Insights__Streams__Provider"                               = "EventHubs"
+    "Insights__Streams__Queues"                                 = tostring(var.stream_queue_count)
+    "Insights__Streams__EventHubs__FullyQualifiedNamespace"     = "${azurerm_eventhub_namespace.main.name}.servicebus.windows.net"
+    "Insights__Streams__EventHubs__Path"                        = azurerm_eventhub.video_events.name
+    "Insights__Streams__EventHubs__ConsumerGroup"               = azurerm_eventhub_consumer_group.silos.name
+    "Insights__Streams__EventHubs__Checkpoint__TableServiceUri" = trimsuffix(azurerm_storage_account.lake.primary_table_endpoint, "/")
+    "Insights__Streams__EventHubs__Checkpoint__TableName"       = azurerm_storage_table.eventhub_checkpoints.name
+    "Insights__Sentiment__Analyzer"                             = "AzureWithLocalFallback"
+    "Insights__Sentiment__Azure__Endpoint"                      = trimsuffix(azurerm_cognitive_account.language.endpoint, "/")
+    "Insights__Warehouse__Provider"                             = "Synapse"
+    "Insights__Warehouse__Synapse__StorageUrl"                  = "${azurerm_storage_account.lake.primary_dfs_endpoint}${local.storage_containers.processed}"
+    "Insights__Auth__ApiKeys__0__Name"                          = var.api_key_name
+    "Insights__Auth__ApiKeys__0__Scopes__0"                     = "ingest"
+    "Insights__Auth__ApiKeys__0__Scopes__1"                     = "read"
+    "Insights__OrleansDashboard__Enabled"                       = "false"
   }
 }
 
@@ -118,19 +119,30 @@ output "eventhubs_namespace_name" {
   value       = azurerm_eventhub_namespace.main.name
 }
 
-output "eventhubs_bootstrap_servers" {
-  description = "Insights__Streams__EventHubs__BootstrapServers: the namespace's Kafka endpoint."
-  value       = "${azurerm_eventhub_namespace.main.name}.servicebus.windows.net:9093"
+output "eventhubs_fully_qualified_namespace" {
+  description = "Insights__Streams__EventHubs__FullyQualifiedNamespace: the namespace the pods sign in to with the workload identity."
+  value       = "${azurerm_eventhub_namespace.main.name}.servicebus.windows.net"
 }
 
 output "eventhub_name" {
-  description = "Insights__Streams__EventHubs__Topic."
+  description = "Insights__Streams__EventHubs__Path."
   value       = azurerm_eventhub.video_events.name
 }
 
 output "eventhub_partition_count" {
-  description = "Insights__Streams__EventHubs__Partitions."
+  description = "Partitions of the hub: at most this many silos read it at once."
   value       = azurerm_eventhub.video_events.partition_count
+}
+
+output "eventhub_checkpoint_table" {
+  description = "Insights__Streams__EventHubs__Checkpoint__TableName (in the account of Insights__Streams__EventHubs__Checkpoint__TableServiceUri)."
+  value       = azurerm_storage_table.eventhub_checkpoints.name
+}
+
+output "eventhubs_producer_connection_string" {
+  description = "Send-only connection string of the hub for producers without Entra ID: INSIGHTS_EVENTHUBS_CONNECTION of the generator."
+  value       = azurerm_eventhub_authorization_rule.producers.primary_connection_string
+  sensitive   = true
 }
 
 output "eventhub_consumer_group" {

@@ -13,6 +13,20 @@ locals {
       scope = azurerm_storage_account.lake.id
       role  = "Storage Queue Data Contributor"
     }
+    # Event Hubs with Entra ID (Insights:Streams:EventHubs:FullyQualifiedNamespace): the silos read, the API sends.
+    eventhubs_receive = {
+      scope = azurerm_eventhub.video_events.id
+      role  = "Azure Event Hubs Data Receiver"
+    }
+    eventhubs_send = {
+      scope = azurerm_eventhub.video_events.id
+      role  = "Azure Event Hubs Data Sender"
+    }
+    # The silos' Event Hubs checkpoints (Insights:Streams:EventHubs:Checkpoint:TableServiceUri).
+    storage_tables = {
+      scope = azurerm_storage_account.lake.id
+      role  = "Storage Table Data Contributor"
+    }
     # AI Language with Entra ID (Insights:Sentiment:Azure:Key left out).
     language = {
       scope = azurerm_cognitive_account.language.id
@@ -41,6 +55,14 @@ resource "azurerm_role_assignment" "synapse_storage" {
   scope                = azurerm_storage_account.lake.id
   role_definition_name = "Storage Blob Data Contributor"
   principal_id         = azurerm_synapse_workspace.main.identity[0].principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+# Event Hubs Capture writes the hub's events into the lake's raw container as the namespace.
+resource "azurerm_role_assignment" "eventhubs_capture" {
+  scope                = azurerm_storage_account.lake.id
+  role_definition_name = "Storage Blob Data Contributor"
+  principal_id         = azurerm_eventhub_namespace.main.identity[0].principal_id
   principal_type       = "ServicePrincipal"
 }
 

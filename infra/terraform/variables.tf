@@ -215,7 +215,7 @@ variable "eventhubs_max_throughput_units" {
 }
 
 variable "eventhub_name" {
-  description = "Insights:Streams:EventHubs:Topic: the event hub (Kafka topic) carrying the events to the silos."
+  description = "Insights:Streams:EventHubs:Path: the event hub carrying the events to the silos."
   type        = string
   default     = "video-events"
 
@@ -226,7 +226,7 @@ variable "eventhub_name" {
 }
 
 variable "eventhub_partition_count" {
-  description = "Insights:Streams:EventHubs:Partitions: partitions of the hub, one Orleans queue each. Fixed once created on the Standard tier."
+  description = "Partitions of the hub, one Orleans queue each (the provider reads the count from the hub). Fixed once created on the Standard tier."
   type        = number
   default     = 8
 
@@ -248,13 +248,41 @@ variable "eventhub_message_retention_days" {
 }
 
 variable "eventhub_consumer_group" {
-  description = "Insights:Streams:EventHubs:ConsumerGroup: the Kafka group id under which the silos commit their offsets."
+  description = "Insights:Streams:EventHubs:ConsumerGroup: the consumer group the silos read the hub with."
   type        = string
   default     = "insights-silos"
 
   validation {
     condition     = can(regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$", var.eventhub_consumer_group)) && var.eventhub_consumer_group != "$Default"
     error_message = "eventhub_consumer_group must be 1 to 50 letters, digits, '.', '_' or '-', starting with a letter or digit."
+  }
+}
+
+variable "eventhub_checkpoint_table" {
+  description = "Insights:Streams:EventHubs:Checkpoint:TableName: the table of the lake account holding each partition's checkpoint."
+  type        = string
+  default     = "insightscheckpoints"
+
+  validation {
+    condition     = can(regex("^[A-Za-z][A-Za-z0-9]{2,62}$", var.eventhub_checkpoint_table))
+    error_message = "eventhub_checkpoint_table must be 3 to 63 letters and digits, starting with a letter."
+  }
+}
+
+variable "eventhub_capture_enabled" {
+  description = "Event Hubs Capture of the hub into the lake's raw container (eventhubs/...): the raw zone of events sent straight to the hub."
+  type        = bool
+  default     = true
+}
+
+variable "eventhub_capture_interval_seconds" {
+  description = "How often Capture writes a file per partition (60 to 900 seconds): the delay before hub events appear in the raw zone."
+  type        = number
+  default     = 300
+
+  validation {
+    condition     = var.eventhub_capture_interval_seconds >= 60 && var.eventhub_capture_interval_seconds <= 900 && floor(var.eventhub_capture_interval_seconds) == var.eventhub_capture_interval_seconds
+    error_message = "eventhub_capture_interval_seconds must be a whole number from 60 to 900."
   }
 }
 

@@ -34,7 +34,7 @@ public sealed partial class ConfigurationCatalogTests
     [InlineData("Insights:Cluster:Redis:ConnectionString")]
     [InlineData("Insights:Cluster:Membership:ProbeTimeout")]
     [InlineData("Insights:Streams:AzureQueue:QueuePrefix")]
-    [InlineData("Insights:Streams:EventHubs:BootstrapServers")]
+    [InlineData("Insights:Streams:EventHubs:Checkpoint:TableServiceUri")]
     [InlineData("Insights:Storage:AzureBlob:AccountUrl")]
     [InlineData("Insights:Lake:AzureBlob:AccountUrl")]
     [InlineData("Insights:Lake:Writer:MaxFileAge")]
@@ -56,7 +56,7 @@ public sealed partial class ConfigurationCatalogTests
     [InlineData("Insights:Streams:AzureQueue:Prefix")]
     [InlineData("Insights:Auth:ApiKeys:x:Hash")]
     [InlineData("Insights:Auth:ApiKeys:0")]
-    [InlineData("Insights:Streams:EventHubs:UsesSasl")] // get-only: never bound
+    [InlineData("Insights:Streams:EventHubs:StartsFromEarliest")] // get-only: never bound
     [InlineData("Insights:Nothing")]
     public void Rejects_keys_nothing_reads(string key) => Assert.False(Catalog.IsKnownKey(key), $"{key} should be unknown");
 

@@ -183,7 +183,7 @@ public sealed class TerraformTests
         foreach (var type in new[]
                  {
                      "azurerm_resource_group", "azurerm_storage_account", "azurerm_storage_container", "azurerm_storage_queue",
-                     "azurerm_eventhub_namespace", "azurerm_eventhub", "azurerm_eventhub_consumer_group", "azurerm_cognitive_account",
+                     "azurerm_eventhub_namespace", "azurerm_eventhub", "azurerm_eventhub_consumer_group", "azurerm_storage_table", "azurerm_cognitive_account",
                      "azurerm_synapse_workspace", "azurerm_synapse_sql_pool", "azurerm_key_vault", "azurerm_key_vault_secret",
                      "azurerm_redis_cache", "azurerm_kubernetes_cluster", "azurerm_user_assigned_identity",
                      "azurerm_federated_identity_credential", "azurerm_container_registry", "azurerm_role_assignment",
@@ -212,7 +212,8 @@ public sealed class TerraformTests
         foreach (var role in new[]
                  {
                      "Storage Blob Data Contributor", "Storage Queue Data Contributor", "Cognitive Services User",
-                     "Key Vault Secrets User", "AcrPull",
+                     "Key Vault Secrets User", "AcrPull", "Azure Event Hubs Data Receiver", "Azure Event Hubs Data Sender",
+                     "Storage Table Data Contributor",
                  })
         {
             Assert.Contains(role, roles);

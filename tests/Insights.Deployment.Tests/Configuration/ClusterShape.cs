@@ -21,8 +21,7 @@ public static class ClusterShape
         "Insights:Cluster:Provider", "Insights:Cluster:ClusterId", "Insights:Cluster:ServiceId", "Insights:Cluster:Redis:ConnectionString",
         "Insights:Streams:Provider", "Insights:Streams:Queues",
         "Insights:Streams:AzureQueue:ConnectionString", "Insights:Streams:AzureQueue:ServiceUri", "Insights:Streams:AzureQueue:QueuePrefix",
-        "Insights:Streams:EventHubs:BootstrapServers", "Insights:Streams:EventHubs:ConnectionString", "Insights:Streams:EventHubs:Topic",
-        "Insights:Streams:EventHubs:Partitions",
+        "Insights:Streams:EventHubs:ConnectionString", "Insights:Streams:EventHubs:FullyQualifiedNamespace", "Insights:Streams:EventHubs:Path",
         "Insights:Lake:Provider", "Insights:Lake:AzureBlob:ConnectionString", "Insights:Lake:AzureBlob:AccountUrl",
         "Insights:Lake:AzureBlob:RawContainer", "Insights:Lake:AzureBlob:ProcessedContainer", "Insights:Lake:AzureBlob:QuarantineContainer",
     ];
@@ -86,10 +85,11 @@ public static class ClusterShape
                 OneOf("Insights:Streams:AzureQueue:ConnectionString", "Insights:Streams:AzureQueue:ServiceUri", "how to reach the Storage queues");
                 break;
             case "EventHubs":
-                Require("Insights:Streams:EventHubs:BootstrapServers", "the Kafka endpoint <namespace>.servicebus.windows.net:9093");
-                if (!string.Equals(Get("Insights:Streams:EventHubs:SecurityProtocol"), "Plaintext", StringComparison.OrdinalIgnoreCase))
+                OneOf("Insights:Streams:EventHubs:ConnectionString", "Insights:Streams:EventHubs:FullyQualifiedNamespace", "how to reach the event hub");
+                if (role == Role.Silo)
                 {
-                    Require("Insights:Streams:EventHubs:ConnectionString", "the SASL password of Event Hubs");
+                    OneOf("Insights:Streams:EventHubs:Checkpoint:ConnectionString", "Insights:Streams:EventHubs:Checkpoint:TableServiceUri",
+                        "where the silos keep each partition's checkpoint");
                 }
 
                 break;

@@ -65,7 +65,7 @@ public static class KnownConfiguration
         "HOME",
         // Generator/CommandLine.cs: the API key sent as X-Api-Key when --api-key is not given.
         "INSIGHTS_API_KEY",
-        // Generator/KafkaEventSink.cs: the Event Hubs connection string of --sink eventhubs.
-        KafkaEventSinkOptions.ConnectionEnvironmentVariable,
+        // Generator/EventHubsEventSink.cs: the Event Hubs connection string of --sink eventhubs.
+        EventHubsEventSinkOptions.ConnectionEnvironmentVariable,
     ];
 }

@@ -77,13 +77,22 @@ public class SiloFixture : IAsyncLifetime
     {
         var configuration = Configuration;
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddInsightsStorage(configuration).AddInsightsStreams(configuration));
+        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo.AddInsightsStorage(configuration).AddInsightsStreams(configuration)));
         builder.ConfigureSiloHost((_, host) => host.Services
             .AddInsightsLake(configuration).AddInsightsLakeProcessingWriters()
             .AddInsightsGrains(configuration).AddInsightsSentiment(configuration));
-        builder.ConfigureClient(client => client.AddInsightsStreams(configuration));
+        builder.ConfigureClient(client => ConfigureClient(client.AddInsightsStreams(configuration)));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>For fixtures that replace part of the wiring (a stream provider's transport) after it is built.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
+
+    protected virtual void ConfigureClient(IClientBuilder client)
+    {
     }
 
     public async Task DisposeAsync()

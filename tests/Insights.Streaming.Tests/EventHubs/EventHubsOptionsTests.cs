@@ -1,131 +1,97 @@
 namespace Insights.Streaming.Tests.EventHubs;
 
-using Confluent.Kafka;
 using Insights.Streaming.EventHubs;
+using Insights.Streaming.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 public class EventHubsOptionsTests
 {
-    private const string Section = "Insights:Streams:EventHubs";
-    private const string ConnectionString = "Endpoint=sb://insights-ns.servicebus.windows.net/;SharedAccessKeyName=listen-send;SharedAccessKey=c2VjcmV0";
+    private const string Section = EventHubsStreamOptions.SectionName;
+    private const string Connection = "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=listen;SharedAccessKey=not-a-key";
 
     private static EventHubsStreamOptions Valid() => new()
     {
-        BootstrapServers = "insights-ns.servicebus.windows.net:9093",
-        ConnectionString = ConnectionString,
+        ConnectionString = Connection,
+        Checkpoint = new EventHubsCheckpointOptions { ConnectionString = "UseDevelopmentStorage=true" },
     };
 
+    private static string Problem(EventHubsStreamOptions options, bool reads = true) =>
+        Assert.Throws<InvalidOperationException>(() => options.Validate(Section, reads)).Message;
+
     [Fact]
-    public void Defaults_are_event_hubs_over_sasl_ssl_from_the_earliest_offset()
+    public void A_connection_string_or_a_namespace_with_a_checkpoint_table_is_valid()
     {
-        var o = new EventHubsStreamOptions();
-
-        Assert.Equal(("SaslSsl", "video-events", "$Default", 4, "Earliest", 500), (o.SecurityProtocol, o.Topic, o.ConsumerGroup, o.Partitions, o.StartFrom, o.MaxMessagesPerRead));
-        Assert.Equal(TimeSpan.FromSeconds(30), o.CommitInterval);
-        Valid().Validate(Section);
-    }
-
-    [Theory]
-    [InlineData("BootstrapServers")]
-    [InlineData("ConnectionString")]
-    [InlineData("SecurityProtocol")]
-    [InlineData("Topic")]
-    [InlineData("ConsumerGroup")]
-    [InlineData("Partitions")]
-    [InlineData("StartFrom")]
-    [InlineData("MaxMessagesPerRead")]
-    [InlineData("CommitInterval")]
-    public void Validate_names_the_offending_key(string key)
-    {
-        var o = Valid();
-        switch (key)
+        Valid().Validate(Section, reads: true);
+        new EventHubsStreamOptions
         {
-            case "BootstrapServers": o.BootstrapServers = " "; break;
-            case "ConnectionString": o.ConnectionString = "SharedAccessKey=only-a-key"; break;
-            case "SecurityProtocol": o.SecurityProtocol = "Ssl"; break;
-            case "Topic": o.Topic = "video events"; break;
-            case "ConsumerGroup": o.ConsumerGroup = ""; break;
-            case "Partitions": o.Partitions = 0; break;
-            case "StartFrom": o.StartFrom = "Yesterday"; break;
-            case "MaxMessagesPerRead": o.MaxMessagesPerRead = 0; break;
-            case "CommitInterval": o.CommitInterval = TimeSpan.Zero; break;
-        }
+            FullyQualifiedNamespace = "ns.servicebus.windows.net",
+            Checkpoint = new EventHubsCheckpointOptions { TableServiceUri = new Uri("https://acct.table.core.windows.net") },
+        }.Validate(Section, reads: true);
 
-        var ex = Assert.Throws<InvalidOperationException>(() => o.Validate(Section));
-        Assert.StartsWith($"{Section}:{key} ", ex.Message);
+        // The API only publishes: it needs no checkpoint table.
+        new EventHubsStreamOptions { ConnectionString = Connection }.Validate(Section, reads: false);
     }
 
     [Fact]
-    public void A_missing_or_wrong_connection_string_is_refused_without_echoing_it()
+    public void Each_problem_names_its_key()
     {
-        var missing = Valid();
-        missing.ConnectionString = null;
-        Assert.Contains("ConnectionString is required", Assert.Throws<InvalidOperationException>(() => missing.Validate(Section)).Message);
-
-        var wrong = Valid();
-        wrong.ConnectionString = "Endpoint=sb://x/;Password=<never-echoed-value>";
-        Assert.DoesNotContain("never-echoed-value", Assert.Throws<InvalidOperationException>(() => wrong.Validate(Section)).Message);
+        Assert.Contains($"{Section}:ConnectionString", Problem(new EventHubsStreamOptions()));
+        Assert.Contains($"{Section}:FullyQualifiedNamespace", Problem(new EventHubsStreamOptions()));
+        Assert.Contains("both set", Problem(Set(o => o.FullyQualifiedNamespace = "ns.servicebus.windows.net")));
+        Assert.Contains($"{Section}:Path", Problem(Set(o => o.Path = "bad/hub")));
+        Assert.Contains($"{Section}:ConsumerGroup", Problem(Set(o => o.ConsumerGroup = " ")));
+        Assert.Contains($"{Section}:StartFrom", Problem(Set(o => o.StartFrom = "Middle")));
+        Assert.Contains($"{Section}:DataMinTimeInCache", Problem(Set(o => o.DataMinTimeInCache = TimeSpan.Zero)));
+        Assert.Contains($"{Section}:Checkpoint:ConnectionString", Problem(Set(o => o.Checkpoint = new EventHubsCheckpointOptions())));
+        Assert.Contains($"{Section}:Checkpoint:TableName", Problem(Set(o => o.Checkpoint.TableName = "no-dashes")));
+        Assert.Contains($"{Section}:Checkpoint:PersistInterval", Problem(Set(o => o.Checkpoint.PersistInterval = TimeSpan.Zero)));
+        Assert.Contains($"{Section}:FullyQualifiedNamespace", Problem(new EventHubsStreamOptions { FullyQualifiedNamespace = "not a host" }, reads: false));
     }
 
     [Fact]
-    public void Plaintext_needs_no_connection_string()
+    public void A_secret_is_never_echoed()
     {
-        var o = new EventHubsStreamOptions { BootstrapServers = "localhost:9092", SecurityProtocol = "plaintext", StartFrom = "latest" };
-
-        o.Validate(Section);
-        Assert.False(o.UsesSasl);
-        Assert.False(o.StartsFromEarliest);
+        var message = Problem(new EventHubsStreamOptions { ConnectionString = "my-secret-value" }, reads: false);
+        Assert.Contains($"{Section}:ConnectionString", message);
+        Assert.DoesNotContain("my-secret-value", message);
     }
 
     [Fact]
-    public void Consumer_config_logs_in_to_event_hubs_and_never_commits_by_itself()
+    public void The_host_refuses_to_start_with_an_incomplete_section()
     {
-        var o = Valid();
-        o.ConsumerGroup = "insights-silo";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Insights:Streams:Provider"] = "EventHubs",
+            [$"{Section}:ConnectionString"] = Connection,
+        }).Build();
 
-        var c = EventHubsKafkaConfig.Consumer(o, "client-1");
-
-        Assert.Equal("insights-ns.servicebus.windows.net:9093", c.BootstrapServers);
-        Assert.Equal(SecurityProtocol.SaslSsl, c.SecurityProtocol);
-        Assert.Equal(SaslMechanism.Plain, c.SaslMechanism);
-        Assert.Equal("$ConnectionString", c.SaslUsername);
-        Assert.Equal(ConnectionString, c.SaslPassword);
-        Assert.Equal("insights-silo", c.GroupId);
-        Assert.False(c.EnableAutoCommit);
-        Assert.False(c.EnableAutoOffsetStore);
-        Assert.Equal(AutoOffsetReset.Earliest, c.AutoOffsetReset);
-        Assert.Equal("client-1", c.ClientId);
-        Assert.True(c.SocketKeepaliveEnable);
-        Assert.Equal(180_000, c.MetadataMaxAgeMs);
-        Assert.Equal(180_000, c.ConnectionsMaxIdleMs);
-        Assert.Equal("false", c.Get("enable.auto.commit"), ignoreCase: true);
-        Assert.Equal("sasl_ssl", c.Get("security.protocol"), ignoreCase: true);
+        var host = Host.CreateApplicationBuilder();
+        var message = Assert.Throws<InvalidOperationException>(() => host.UseOrleans(silo => silo.AddInsightsStreams(configuration))).Message;
+        Assert.Contains($"{Section}:Checkpoint", message);
     }
 
     [Fact]
-    public void Producer_config_logs_in_the_same_way_and_partitions_like_the_java_client()
+    public void Messages_stay_cached_longer_than_their_deliveries_are_retried()
     {
-        var p = EventHubsKafkaConfig.Producer(Valid(), "api");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Insights:Streams:Provider"] = "EventHubs",
+            ["Insights:Streams:MaxDeliveryTime"] = "00:10:00",
+            [$"{Section}:ConnectionString"] = Connection,
+            [$"{Section}:Checkpoint:ConnectionString"] = "UseDevelopmentStorage=true",
+        }).Build();
 
-        Assert.Equal(SecurityProtocol.SaslSsl, p.SecurityProtocol);
-        Assert.Equal(SaslMechanism.Plain, p.SaslMechanism);
-        Assert.Equal("$ConnectionString", p.SaslUsername);
-        Assert.Equal(ConnectionString, p.SaslPassword);
-        Assert.Equal(Partitioner.Murmur2Random, p.Partitioner);
-        Assert.Equal(Acks.All, p.Acks);
-        Assert.True(p.MessageMaxBytes < 1_046_528);
-        Assert.True(p.RequestTimeoutMs >= 20_000);
+        var host = Host.CreateApplicationBuilder();
+        var message = Assert.Throws<InvalidOperationException>(() => host.UseOrleans(silo => silo.AddInsightsStreams(configuration))).Message;
+        Assert.Contains($"{Section}:DataMinTimeInCache", message);
+        Assert.Contains("Insights:Streams:MaxDeliveryTime", message);
     }
 
-    [Fact]
-    public void Plaintext_config_sets_no_credentials_and_latest_start()
+    private static EventHubsStreamOptions Set(Action<EventHubsStreamOptions> change)
     {
-        var o = new EventHubsStreamOptions { BootstrapServers = "localhost:9092", SecurityProtocol = "Plaintext", StartFrom = "Latest" };
-
-        var c = EventHubsKafkaConfig.Consumer(o, "c");
-
-        Assert.Equal(SecurityProtocol.Plaintext, c.SecurityProtocol);
-        Assert.Null(c.SaslUsername);
-        Assert.Null(c.SaslPassword);
-        Assert.Equal(AutoOffsetReset.Latest, c.AutoOffsetReset);
+        var options = Valid();
+        change(options);
+        return options;
     }
 }

@@ -9,6 +9,7 @@ public static class TestSerialization
     private static readonly Lazy<ServiceProvider> Services = new(() => new ServiceCollection()
         .AddSerializer(b => b
             .AddAssembly(typeof(Insights.Streaming.AzureQueues.VideoQueueDataAdapter).Assembly)
+            .AddAssembly(typeof(Orleans.Streaming.EventHubs.EventHubBatchContainer).Assembly)
             .AddAssembly(typeof(Insights.Events.QuarantinedMessage).Assembly)
             .AddAssembly(typeof(TestSerialization).Assembly))
         .BuildServiceProvider());
