@@ -2,6 +2,7 @@ namespace Insights.Grains.Tests.Cluster;
 
 using Insights.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 /// <summary>A silo refuses to start on incomplete Azure Table or TLS settings, naming the key to set.</summary>
@@ -47,5 +48,24 @@ public sealed class SiloClusterSettingsTests
             ["Insights:Cluster:Tls:CertificateSubject"] = "CN=x",
         });
         Assert.Contains("exactly one of", ex.Message);
+    }
+
+    [Fact]
+    public void Azure_table_clustering_registers_table_membership_and_reminders_and_keeps_kubernetes_hosting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Insights:Cluster:Provider"] = "AzureTable",
+            ["Insights:Cluster:AzureTable:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Insights:Cluster:Kubernetes"] = "true",
+        }).Build();
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleans(silo => silo.AddInsightsClustering(configuration));
+
+        static bool From(ServiceDescriptor d, string assembly) =>
+            (d.IsKeyedService ? d.KeyedImplementationType : d.ImplementationType)?.Assembly.GetName().Name == assembly;
+        Assert.Contains(builder.Services, d => d.ServiceType.Name == "IMembershipTable" && From(d, "Orleans.Clustering.AzureStorage"));
+        Assert.Contains(builder.Services, d => d.ServiceType.Name == "IReminderTable" && From(d, "Orleans.Reminders.AzureStorage"));
+        Assert.Contains(builder.Services, d => From(d, "Orleans.Hosting.Kubernetes"));
     }
 }
