@@ -42,7 +42,11 @@ public static class StorageExtensions
             azureBlob["Container"] ?? AzureBlobStorageOptions.DEFAULT_CONTAINER_NAME, AzureBlobSection + ":Container");
         var client = BlobServiceClientFactory.Create(azureBlob["ConnectionString"], azureBlob["AccountUrl"], AzureBlobSection);
         return silo.AddAzureBlobGrainStorage(StorageNames.Grains, o => o
-            .Configure(b => (b.BlobServiceClient, b.ContainerName) = (client, container))
+            .Configure(b =>
+            {
+                (b.BlobServiceClient, b.ContainerName) = (client, container);
+                b.BuildContainerFactory = static (_, options) => new GrainKeyCheckingContainerFactory(options);
+            })
             .UseOrleansBinaryGrainState());
     }
 }

@@ -191,6 +191,14 @@ public abstract class GrainStorageContract : IAsyncLifetime
         await storage.WriteStateAsync(StateName, Video("v1"), state);
 
         await Assert.ThrowsAsync<InconsistentStateException>(async () => await (await CreateStorageAsync()).ClearStateAsync(StateName, Video("v1"), stale));
+        Assert.Equal(2, (await ReadAsync(await CreateStorageAsync(), Video("v1"))).State!.Comments);
+    }
+
+    [Fact]
+    public virtual async Task Clear_without_an_etag_over_an_existing_record_is_refused()
+    {
+        await (await CreateStorageAsync()).WriteStateAsync(StateName, Video("v1"), new GrainState<VideoState>(new VideoState { Comments = 2 }));
+
         await Assert.ThrowsAsync<InconsistentStateException>(async () =>
             await (await CreateStorageAsync()).ClearStateAsync(StateName, Video("v1"), new GrainState<VideoState>(new VideoState())));
         Assert.Equal(2, (await ReadAsync(await CreateStorageAsync(), Video("v1"))).State!.Comments);
