@@ -3,7 +3,7 @@ namespace Insights.Tools;
 internal static class Program
 {
     // Each subcommand registers here; they share nothing but this dispatch.
-    private static readonly ICommand[] Commands = [new Replay.ReplayCommand(), new Quality.QualityCommand(), new Warehouse.WarehouseCommand(), new Auth.AuthCommand()];
+    private static readonly ICommand[] Commands = [new Replay.ReplayCommand(), new Quality.QualityCommand(), new Warehouse.WarehouseCommand(), new Auth.AuthCommand(), new Migration.MigrateStateCommand()];
 
     public static async Task<int> Main(string[] args)
     {

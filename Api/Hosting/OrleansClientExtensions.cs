@@ -1,6 +1,7 @@
 namespace Insights.Api.Hosting;
 
 using Insights.Configuration;
+using Insights.Lake.Azure;
 using Insights.Streaming.Hosting;
 using StackExchange.Redis;
 
@@ -23,15 +24,45 @@ public static class OrleansClientExtensions
                     client.UseRedisClustering(o => o.ConfigurationOptions = redis);
                     client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
                     break;
+                case InsightsClusterOptions.AzureTableProvider:
+                    // Gateways are the active silos of the Azure Table membership table.
+                    client.UseAzureTableGateways(cluster.AzureTable);
+                    client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                    break;
                 default:
                     throw new InvalidOperationException(
-                        $"{InsightsClusterOptions.SectionName}:Provider '{cluster.Provider}' is not supported (use Localhost or Redis).");
+                        $"{InsightsClusterOptions.SectionName}:Provider '{cluster.Provider}' is not supported (use Localhost, Redis or AzureTable).");
             }
+
+            client.UseInsightsClusterTls(cluster.Tls);
 
             client.AddInsightsStreams(builder.Configuration);
             client.UseConnectionRetryFilter<RetryUntilClusterIsUp>();
         });
         return builder;
+    }
+
+    /// <summary>The gateway list from the silos' Azure Table membership table (<c>Insights:Cluster:AzureTable</c>).</summary>
+    public static IClientBuilder UseAzureTableGateways(this IClientBuilder client, AzureTableClusterOptions options)
+    {
+        var tables = TableServiceClientFactory.Create(options.ConnectionString, options.ServiceUri, AzureTableClusterOptions.SectionName);
+        return client.UseAzureStorageClustering(o => o.Configure(g =>
+        {
+            g.TableServiceClient = tables;
+            g.TableName = string.IsNullOrWhiteSpace(options.MembershipTableName) ? g.TableName : options.MembershipTableName;
+        }));
+    }
+
+    /// <summary>TLS to the gateways when <c>Insights:Cluster:Tls:Enabled</c>, with the silos' rules (<see cref="ClusterTls"/>).</summary>
+    public static IClientBuilder UseInsightsClusterTls(this IClientBuilder client, ClusterTlsOptions options)
+    {
+        if (!options.Enabled)
+        {
+            return client;
+        }
+
+        var certificate = ClusterTls.LoadCertificate(options);
+        return client.UseTls(certificate, tls => ClusterTls.Configure(tls, certificate, options));
     }
 
     private static ConfigurationOptions ParseRedis(InsightsClusterOptions cluster)

@@ -12,10 +12,13 @@ public sealed class InsightsClusterOptions
 
     public const string RedisProvider = "Redis";
 
+    public const string AzureTableProvider = "AzureTable";
+
     /// <summary>
     /// <c>Localhost</c>: one silo on this machine (the embedded default). <c>Redis</c>: any number of silos whose
     /// membership table (and reminders) live in Redis (<c>Insights:Cluster:Redis:ConnectionString</c>; Azure Cache
-    /// for Redis in Azure).
+    /// for Redis in Azure). <c>AzureTable</c>: membership and reminders in Azure Table Storage
+    /// (<c>Insights:Cluster:AzureTable</c>), so an Azure deployment needs no Redis.
     /// </summary>
     public string Provider { get; set; } = LocalhostProvider;
 
@@ -37,6 +40,10 @@ public sealed class InsightsClusterOptions
     public bool Kubernetes { get; set; }
 
     public RedisClusterOptions Redis { get; set; } = new();
+
+    public AzureTableClusterOptions AzureTable { get; set; } = new();
+
+    public ClusterTlsOptions Tls { get; set; } = new();
 }
 
 public sealed class RedisClusterOptions

@@ -18,6 +18,7 @@ public static class SiloHostExtensions
         builder.Services.AddInsightsLake(configuration).AddInsightsLakeProcessingWriters();
         builder.UseOrleans(silo => silo
             .AddInsightsClustering(configuration)
+            .AddInsightsClusterTls(configuration)
             .AddInsightsStorage(configuration)
             .AddInsightsStreams(configuration)
             .AddInsightsWarehouse(configuration));

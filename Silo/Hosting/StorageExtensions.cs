@@ -1,48 +1,52 @@
 namespace Insights.Silo.Hosting;
 
 using Insights.Grains;
+using Insights.Lake.Azure;
 using Insights.Silo.Storage;
-using Orleans.Runtime.Hosting;
-using Orleans.Serialization;
-using Orleans.Storage;
+using Orleans.Configuration;
 
 public static class StorageExtensions
 {
     public const string SectionName = "Insights:Storage";
 
+    public const string AzureBlobSection = SectionName + ":AzureBlob";
+
     /// <summary>
-    /// Grain state: <c>File</c> (a local folder, the embedded default, surviving restarts), <c>AzureBlob</c> (one blob
-    /// per grain, ETag concurrency; stands in for Microsoft.Orleans.Persistence.AzureStorage) or <c>Memory</c> (tests).
+    /// Grain state from <c>Insights:Storage:Provider</c>: <c>File</c> (a local folder, the embedded default, surviving
+    /// restarts), <c>AzureBlob</c> (Microsoft.Orleans.Persistence.AzureStorage, one blob per grain, ETag concurrency)
+    /// or <c>Memory</c> (tests). File and AzureBlob hold Orleans' binary serialization of the state.
     /// </summary>
     public static ISiloBuilder AddInsightsStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
         var provider = section["Provider"] ?? "File";
-        switch (provider)
+        return provider switch
         {
-            case "File":
-                var options = new FileGrainStorageOptions { RootPath = section["Path"] ?? "data/state" };
-                silo.Services.AddGrainStorage(StorageNames.Grains, (sp, _) =>
-                    new FileGrainStorage(options, new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
-                break;
-            case "Memory":
-                silo.AddMemoryGrainStorage(StorageNames.Grains);
-                break;
-            case "AzureBlob":
-                var azure = new AzureBlobGrainStorageOptions
-                {
-                    ConnectionString = section["AzureBlob:ConnectionString"],
-                    AccountUrl = section["AzureBlob:AccountUrl"],
-                    Container = section["AzureBlob:Container"] ?? AzureBlobGrainStorageOptions.DefaultContainer,
-                };
-                var container = AzureBlobGrainStorage.ConnectContainer(azure, SectionName + ":AzureBlob"); // bad settings stop the silo here
-                silo.Services.AddGrainStorage(StorageNames.Grains, (sp, _) =>
-                    new AzureBlobGrainStorage(container, new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
-                break;
-            default:
-                throw new InvalidOperationException($"{SectionName}:Provider '{provider}' is not supported (use File, Memory or AzureBlob).");
-        }
+            "File" => silo.AddFileGrainStorage(StorageNames.Grains, o => o
+                .Configure(f => f.RootPath = section["Path"] ?? FileGrainStorageOptions.DefaultRootPath)
+                .UseOrleansBinaryGrainState()),
+            "Memory" => silo.AddMemoryGrainStorage(StorageNames.Grains),
+            "AzureBlob" => silo.AddInsightsAzureBlobStorage(section.GetSection("AzureBlob")),
+            _ => throw new InvalidOperationException($"{SectionName}:Provider '{provider}' is not supported (use File, Memory or AzureBlob)."),
+        };
+    }
 
-        return silo;
+    /// <summary>
+    /// Orleans' Azure Blob grain storage from <c>Insights:Storage:AzureBlob</c> (<c>ConnectionString</c>, or
+    /// <c>AccountUrl</c> with <c>DefaultAzureCredential</c>; <c>Container</c>). The settings are checked here, before
+    /// Orleans' own validator, so a mistake stops the silo naming the Insights key rather than an Orleans property.
+    /// </summary>
+    public static ISiloBuilder AddInsightsAzureBlobStorage(this ISiloBuilder silo, IConfiguration azureBlob)
+    {
+        var container = BlobServiceClientFactory.ValidateContainerName(
+            azureBlob["Container"] ?? AzureBlobStorageOptions.DEFAULT_CONTAINER_NAME, AzureBlobSection + ":Container");
+        var client = BlobServiceClientFactory.Create(azureBlob["ConnectionString"], azureBlob["AccountUrl"], AzureBlobSection);
+        return silo.AddAzureBlobGrainStorage(StorageNames.Grains, o => o
+            .Configure(b =>
+            {
+                (b.BlobServiceClient, b.ContainerName) = (client, container);
+                b.BuildContainerFactory = static (_, options) => new GrainKeyCheckingContainerFactory(options);
+            })
+            .UseOrleansBinaryGrainState());
     }
 }

@@ -7,7 +7,9 @@ using Orleans.Storage;
 /// <summary>
 /// Grain state in a local folder: one file per grain and state name, written whole to a temporary file and
 /// renamed over the old one so a crash leaves either the old or the new state, never half of one. The file starts
-/// with a version number that serves as the ETag for optimistic concurrency.
+/// with a version number that serves as the ETag for optimistic concurrency. Registered like Orleans' own providers
+/// (<see cref="FileGrainStorageSiloBuilderExtensions"/>);
+/// <see cref="FileGrainStorageOptionsValidator"/> checks the folder before the silo starts.
 /// </summary>
 public sealed class FileGrainStorage : IGrainStorage
 {
@@ -15,10 +17,12 @@ public sealed class FileGrainStorage : IGrainStorage
     private readonly string _root;
     private readonly IGrainStorageSerializer _serializer;
 
-    public FileGrainStorage(FileGrainStorageOptions options, IGrainStorageSerializer serializer)
+    public FileGrainStorage(FileGrainStorageOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _serializer = options.GrainStorageSerializer
+            ?? throw new ArgumentException($"{nameof(FileGrainStorageOptions)}.{nameof(FileGrainStorageOptions.GrainStorageSerializer)} is not set.", nameof(options));
         _root = Path.GetFullPath(options.RootPath);
-        _serializer = serializer;
         Directory.CreateDirectory(_root);
     }
 

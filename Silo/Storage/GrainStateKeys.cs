@@ -4,8 +4,7 @@ using System.Globalization;
 using System.Text;
 
 /// <summary>
-/// The one escaping rule of grain storage names (state name, grain type, grain key), shared by the file and blob
-/// storages: ASCII letters, digits, '-' and '_' stay; every other UTF-16 unit becomes <c>escape</c> + 4 uppercase
+/// The escaping rule of <see cref="FileGrainStorage"/> names (state name, grain type, grain key): ASCII letters, digits, '-' and '_' stay; every other UTF-16 unit becomes <c>escape</c> + 4 uppercase
 /// hex digits; an empty name is the escape character alone. The escape character is never kept as is, so distinct
 /// names always give distinct results, and no result contains a path separator or is '.' or '..'.
 /// </summary>
@@ -13,9 +12,6 @@ internal static class GrainStateKeys
 {
     /// <summary>Escape of <see cref="FileGrainStorage"/> file names (must never change: it names existing files).</summary>
     public const char FileEscape = '%';
-
-    /// <summary>Escape of <c>AzureBlobGrainStorage</c> blob names: '=' is one of the characters lake paths allow.</summary>
-    public const char BlobEscape = '=';
 
     public static string Escape(string name, char escape)
     {

@@ -1,7 +1,7 @@
 # AKS with what the azure overlay relies on: the OIDC issuer and workload identity (pods sign in to Azure as the
 # managed identity of identity.tf), and the Key Vault secrets provider add-on (the Secrets Store CSI driver that
 # syncs insights-secrets from Key Vault). Azure CNI overlay gives every pod an address the others reach directly,
-# which Orleans needs (silos and the API talk to each pod's IP, published in the Redis membership table).
+# which Orleans needs (silos and the API talk to each pod's IP, published in the Azure Table membership table).
 
 resource "azurerm_kubernetes_cluster" "main" {
   name                              = "aks-${local.name}"

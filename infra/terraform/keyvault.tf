@@ -48,7 +48,6 @@ locals {
   # Key Vault secret name => the configuration key (environment variable) it becomes in the pods. The same pairs
   # are the secretObjects of infra/k8s/overlays/azure/secret-provider-class.yaml (tests keep them in step).
   key_vault_secret_config_keys = {
-    "insights-redis-connection-string"   = "Insights__Cluster__Redis__ConnectionString"
     "insights-language-key"              = "Insights__Sentiment__Azure__Key"
     "insights-synapse-connection-string" = "Insights__Warehouse__Synapse__ConnectionString"
     "insights-api-key-hash"              = "Insights__Auth__ApiKeys__0__Hash"
@@ -57,7 +56,6 @@ locals {
 
   # Kept apart from the names above: for_each may not iterate over sensitive values.
   key_vault_secret_values = {
-    "insights-redis-connection-string"   = azurerm_redis_cache.membership.primary_connection_string
     "insights-language-key"              = azurerm_cognitive_account.language.primary_access_key
     "insights-synapse-connection-string" = local.synapse_connection_string
     "insights-api-key-hash"              = sha256(local.api_key)

@@ -4,7 +4,7 @@
 #   ├── storage account (hierarchical namespace): lake containers, grain state, stream queues, Synapse's file system
 #   ├── Event Hubs namespace (Standard) with the video-events hub, the silos' consumer group and Capture into raw
 #   ├── Azure AI Language (sentiment)            ├── Synapse workspace + dedicated SQL pool (warehouse)
-#   ├── Azure Cache for Redis (membership)       ├── Key Vault (RBAC) with the connection secrets
+#   ├── (membership and reminders: Storage tables) ├── Key Vault (RBAC) with the connection secrets
 #   ├── AKS (OIDC issuer, workload identity, Key Vault secrets provider) pulling from ACR
 #   └── one user-assigned identity for the silo and API pods, federated with their service accounts
 #
@@ -13,7 +13,7 @@
 
 data "azurerm_client_config" "current" {}
 
-# Globally unique names (storage, Key Vault, ACR, Redis, Event Hubs, Synapse, Language) get this suffix; it never
+# Globally unique names (storage, Key Vault, ACR, Event Hubs, Synapse, Language) get this suffix; it never
 # changes once created.
 resource "random_string" "suffix" {
   length  = 5

@@ -22,7 +22,10 @@ output "overlay_placeholders" {
 output "app_settings" {
   description = "Non-secret settings of the silo and API pods, keyed by environment variable name: the azure overlay's config.env (merged over the base's) holds the same keys."
   value = {
-    "Insights__Cluster__Provider"                               = "Redis"
+    "Insights__Cluster__Provider"                               = "AzureTable"
+    "Insights__Cluster__AzureTable__ServiceUri"                 = trimsuffix(azurerm_storage_account.lake.primary_table_endpoint, "/")
+    "Insights__Cluster__Tls__Enabled"                           = "true"
+    "Insights__Cluster__Tls__CertificatePath"                   = "/mnt/cluster-tls/cluster.pfx"
     "Insights__Storage__Provider"                               = "AzureBlob"
     "Insights__Storage__AzureBlob__AccountUrl"                  = trimsuffix(azurerm_storage_account.lake.primary_blob_endpoint, "/")
     "Insights__Storage__AzureBlob__Container"                   = local.storage_containers.grainstate
@@ -155,10 +158,6 @@ output "language_endpoint" {
   value       = trimsuffix(azurerm_cognitive_account.language.endpoint, "/")
 }
 
-output "redis_hostname" {
-  description = "Host of the membership Redis (TLS port 6380); the full Insights__Cluster__Redis__ConnectionString is the Key Vault secret insights-redis-connection-string."
-  value       = azurerm_redis_cache.membership.hostname
-}
 
 output "synapse_workspace_name" {
   description = "The Synapse workspace (pause the pool: az synapse sql pool pause)."

@@ -8,6 +8,11 @@ locals {
       scope = azurerm_storage_account.lake.id
       role  = "Storage Blob Data Contributor"
     }
+    # Membership and reminders (Insights:Cluster:AzureTable:ServiceUri).
+    storage_tables = {
+      scope = azurerm_storage_account.lake.id
+      role  = "Storage Table Data Contributor"
+    }
     # Stream queues (Insights:Streams:AzureQueue:ServiceUri), when the AzureQueue provider is chosen.
     storage_queues = {
       scope = azurerm_storage_account.lake.id

@@ -24,7 +24,7 @@ variable "environment" {
 }
 
 variable "location" {
-  description = "Azure region of every resource, e.g. westeurope. It must offer AKS, Event Hubs, AI Language, Synapse and Azure Cache for Redis."
+  description = "Azure region of every resource, e.g. westeurope. It must offer AKS, Event Hubs, AI Language and Synapse."
   type        = string
   default     = "westeurope"
 
@@ -296,28 +296,6 @@ variable "language_sku" {
   validation {
     condition     = contains(["F0", "S"], var.language_sku)
     error_message = "language_sku must be F0 or S."
-  }
-}
-
-variable "redis_sku" {
-  description = "Azure Cache for Redis tier: Basic (one node, no SLA: development only), Standard (replicated) or Premium."
-  type        = string
-  default     = "Standard"
-
-  validation {
-    condition     = contains(["Basic", "Standard", "Premium"], var.redis_sku)
-    error_message = "redis_sku must be Basic, Standard or Premium."
-  }
-}
-
-variable "redis_capacity" {
-  description = "Azure Cache for Redis size: 0 to 6 for Basic and Standard (C0 = 250 MB ... C6), 1 to 5 for Premium. The membership table is tiny: C0 or C1 is plenty."
-  type        = number
-  default     = 1
-
-  validation {
-    condition     = var.redis_capacity >= 0 && var.redis_capacity <= 6 && floor(var.redis_capacity) == var.redis_capacity
-    error_message = "redis_capacity must be a whole number from 0 to 6 (1 to 5 with Premium)."
   }
 }
 

@@ -185,12 +185,15 @@ public sealed class TerraformTests
                      "azurerm_resource_group", "azurerm_storage_account", "azurerm_storage_container", "azurerm_storage_queue",
                      "azurerm_eventhub_namespace", "azurerm_eventhub", "azurerm_eventhub_consumer_group", "azurerm_storage_table", "azurerm_cognitive_account",
                      "azurerm_synapse_workspace", "azurerm_synapse_sql_pool", "azurerm_key_vault", "azurerm_key_vault_secret",
-                     "azurerm_redis_cache", "azurerm_kubernetes_cluster", "azurerm_user_assigned_identity",
+                     "azurerm_kubernetes_cluster", "azurerm_user_assigned_identity",
                      "azurerm_federated_identity_credential", "azurerm_container_registry", "azurerm_role_assignment",
                  })
         {
             Assert.Contains(type, types);
         }
+
+        // Membership and reminders live in the storage account's tables (Insights:Cluster:Provider=AzureTable).
+        Assert.DoesNotContain("azurerm_redis_cache", types);
 
         var aks = Module.Resources["azurerm_kubernetes_cluster.main"].Body;
         Assert.Equal("true", aks.Attribute("oidc_issuer_enabled")!.Value.Text);

@@ -1,9 +1,7 @@
 namespace Insights.Lake.Tests;
 
-using System.Text.RegularExpressions;
 using Insights.Lake.Local;
 using Insights.Silo.Storage;
-using Orleans.Runtime;
 
 /// <summary>
 /// Whatever an id holds ('../', '\', '%2F', '/', NUL, a drive, a UNC prefix...), no lake path or grain state name
@@ -76,42 +74,16 @@ public sealed class PathSafetyTests : IDisposable
     [MemberData(nameof(HostileIds))]
     public void A_grain_state_name_is_one_safe_segment(string id)
     {
-        foreach (var escape in new[] { GrainStateKeys.FileEscape, GrainStateKeys.BlobEscape })
-        {
-            var name = GrainStateKeys.Escape(id, escape);
-            Assert.Matches($"^[A-Za-z0-9_{Regex.Escape(escape.ToString())}-]+$", name);
-            Assert.Equal(_root, Path.GetDirectoryName(Path.GetFullPath(Path.Combine(_root, name + ".state"))));
-        }
-
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return; // Orleans refuses such a grain key itself (GrainId.Create throws).
-        }
-
-        string blob;
-        try
-        {
-            blob = AzureBlobGrainStorage.BlobName("video", GrainId.Create("video", id));
-        }
-        catch (ArgumentException)
-        {
-            // Only an id whose escaped name exceeds Azure's 1024 characters is refused, with a message saying so.
-            Assert.True(GrainStateKeys.Escape(id, GrainStateKeys.BlobEscape).Length > BlobPaths.MaxLength - "video/video/".Length);
-            return;
-        }
-
-        Assert.Equal(blob, BlobPaths.Validate(blob));
-        Assert.Equal(["video", "video", GrainStateKeys.Escape(id, GrainStateKeys.BlobEscape)], blob.Split('/'));
+        var name = GrainStateKeys.Escape(id, GrainStateKeys.FileEscape);
+        Assert.Matches("^[A-Za-z0-9_%-]+$", name);
+        Assert.Equal(_root, Path.GetDirectoryName(Path.GetFullPath(Path.Combine(_root, name + ".state"))));
     }
 
     [Fact]
     public void Distinct_ids_never_share_a_state_name()
     {
         var ids = Ids.Concat(["a/b", "a%002Fb", "a=002Fb", "a_002Fb", "a002Fb", ""]).Distinct().ToList();
-        foreach (var escape in new[] { GrainStateKeys.FileEscape, GrainStateKeys.BlobEscape })
-        {
-            Assert.Equal(ids.Count, ids.Select(id => GrainStateKeys.Escape(id, escape)).Distinct().Count());
-        }
+        Assert.Equal(ids.Count, ids.Select(id => GrainStateKeys.Escape(id, GrainStateKeys.FileEscape)).Distinct().Count());
     }
 
     public void Dispose()

@@ -13,8 +13,6 @@ aks_node_max_count     = 4
 aks_availability_zones = []
 
 storage_replication_type = "LRS"
-redis_sku                = "Basic"
-redis_capacity           = 0
 language_sku             = "S"
 
 synapse_sql_pool_sku                  = "DW100c"

@@ -1,4 +1,4 @@
-# Production: zone-redundant nodes and storage, replicated Redis, purge-protected Key Vault.
+# Production: zone-redundant nodes and storage, purge-protected Key Vault.
 #   terraform plan -var-file=environments/prod.tfvars -out=prod.tfplan
 # The event hub's name, partitions and consumer group and the stream queues keep their defaults: the azure overlay of
 # infra/k8s sets the same values (tests/Insights.Deployment.Tests keeps them in step).
@@ -15,8 +15,6 @@ aks_availability_zones = ["1", "2", "3"]
 storage_replication_type       = "ZRS"
 eventhubs_capacity             = 2
 eventhubs_max_throughput_units = 10
-redis_sku                      = "Standard"
-redis_capacity                 = 1
 language_sku                   = "S"
 
 synapse_sql_pool_sku                  = "DW200c"

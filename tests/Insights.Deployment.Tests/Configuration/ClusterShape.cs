@@ -19,6 +19,8 @@ public static class ClusterShape
     public static readonly IReadOnlyList<string> SharedKeys =
     [
         "Insights:Cluster:Provider", "Insights:Cluster:ClusterId", "Insights:Cluster:ServiceId", "Insights:Cluster:Redis:ConnectionString",
+        "Insights:Cluster:AzureTable:ConnectionString", "Insights:Cluster:AzureTable:ServiceUri", "Insights:Cluster:AzureTable:MembershipTableName",
+        "Insights:Cluster:Tls:Enabled",
         "Insights:Streams:Provider", "Insights:Streams:Queues",
         "Insights:Streams:AzureQueue:ConnectionString", "Insights:Streams:AzureQueue:ServiceUri", "Insights:Streams:AzureQueue:QueuePrefix",
         "Insights:Streams:EventHubs:ConnectionString", "Insights:Streams:EventHubs:FullyQualifiedNamespace", "Insights:Streams:EventHubs:Path",
@@ -71,10 +73,22 @@ public static class ClusterShape
         }
 
         // Membership.
-        Expect("Insights:Cluster:Provider", ["Redis"], "Localhost clustering is one silo on one machine");
-        if (Get("Insights:Cluster:Provider") == "Redis")
+        Expect("Insights:Cluster:Provider", ["Redis", "AzureTable"], "Localhost clustering is one silo on one machine");
+        switch (Get("Insights:Cluster:Provider"))
         {
-            Require("Insights:Cluster:Redis:ConnectionString", "the Redis membership table");
+            case "Redis":
+                Require("Insights:Cluster:Redis:ConnectionString", "the Redis membership table");
+                break;
+            case "AzureTable":
+                OneOf("Insights:Cluster:AzureTable:ConnectionString", "Insights:Cluster:AzureTable:ServiceUri", "how to reach the membership and reminder tables");
+                break;
+        }
+
+        if (string.Equals(Get("Insights:Cluster:Tls:Enabled"), "true", StringComparison.OrdinalIgnoreCase)
+            && Get("Insights:Cluster:Tls:CertificatePath") is null && Get("Insights:Cluster:Tls:CertificateThumbprint") is null
+            && Get("Insights:Cluster:Tls:CertificateSubject") is null)
+        {
+            problems.Add("Insights:Cluster:Tls:Enabled is true but no certificate is set (CertificatePath, CertificateThumbprint or CertificateSubject)");
         }
 
         // Streams.

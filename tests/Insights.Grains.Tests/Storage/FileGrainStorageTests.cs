@@ -14,11 +14,16 @@ public sealed class FileGrainStorageTests : IDisposable
 
     public FileGrainStorageTests()
     {
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        _storage = new FileGrainStorage(new FileGrainStorageOptions { RootPath = _root }, new OrleansGrainStorageSerializer(serializer));
+        _storage = Create(_root);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static FileGrainStorage Create(string root)
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        return new FileGrainStorage(new FileGrainStorageOptions { RootPath = root, GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer) });
+    }
 
     private static GrainId Video(string key) => GrainId.Create("video", key);
 
@@ -39,8 +44,7 @@ public sealed class FileGrainStorageTests : IDisposable
         await _storage.WriteStateAsync("video", Video("v1"), state);
         Assert.Equal("1", state.ETag);
 
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        var other = new FileGrainStorage(new FileGrainStorageOptions { RootPath = _root }, new OrleansGrainStorageSerializer(serializer));
+        var other = Create(_root);
         var read = new GrainState<VideoState>();
         await other.ReadStateAsync("video", Video("v1"), read);
         Assert.True(read.RecordExists);

@@ -1,0 +1,84 @@
+namespace Insights.Cluster.Tests;
+
+using global::Azure.Data.Tables;
+using Insights.Api.Hosting;
+using Insights.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+[Collection(AzureTableTlsCollection.Name)]
+public sealed class AzureTableTlsTests(AzureTableTlsFixture fixture)
+{
+    [Fact]
+    public async Task Silos_join_through_the_table_and_the_api_calls_grains_over_tls()
+    {
+        var hosts = await Eventually.Until(
+            async () => (await fixture.ClusterClient.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count,
+            count => count == 2, TimeSpan.FromSeconds(60));
+        Assert.Equal(2, hosts);
+
+        // A product grain, placed on either silo, answered through a TLS gateway found in the table.
+        var overview = await fixture.ClusterClient.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey).Overview();
+        Assert.NotNull(overview);
+
+        var silos = new TableClient(fixture.ConnectionString, "OrleansSiloInstances");
+        var rows = silos.QueryAsync<TableEntity>(e => e.PartitionKey == fixture.ClusterId);
+        var active = new List<string>();
+        await foreach (var row in rows)
+        {
+            if (row.GetString("Status") == "Active")
+            {
+                active.Add(row.RowKey);
+            }
+        }
+
+        Assert.Equal(2, active.Count);
+    }
+
+    [Fact]
+    public async Task The_warehouse_reminder_lands_in_the_azure_reminder_table()
+    {
+        var reminders = new TableClient(fixture.ConnectionString, "OrleansReminders");
+        var found = await Eventually.Until(async () =>
+        {
+            try
+            {
+                await foreach (var row in reminders.QueryAsync<TableEntity>())
+                {
+                    if (row.GetString("ReminderName") == "warehouse-load" && row.GetString("ServiceId") == "insights")
+                    {
+                        return true;
+                    }
+                }
+            }
+            catch (global::Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                // The table appears when the first silo starts its reminder service.
+            }
+
+            return false;
+        }, done => done, TimeSpan.FromSeconds(60));
+        Assert.True(found, "no warehouse-load reminder row in the Azure reminder table");
+    }
+
+    [Fact]
+    public async Task A_client_without_tls_cannot_call_the_tls_cluster()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleansClient(client =>
+        {
+            client.UseAzureTableGateways(new AzureTableClusterOptions { ConnectionString = fixture.ConnectionString });
+            client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (fixture.ClusterId, "insights"));
+        });
+        using var host = builder.Build();
+
+        // A TLS gateway never answers a plain-text handshake, so the client cannot connect; with TLS off on the silos
+        // the same client would be connected and answered within a second or two.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await host.StartAsync(patience.Token);
+            await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(patience.Token);
+        });
+    }
+}
