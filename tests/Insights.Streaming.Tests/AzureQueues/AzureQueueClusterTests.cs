@@ -43,9 +43,10 @@ public sealed class AzureQueueClusterTests(AzuriteFixture azurite) : IAsyncLifet
         await _lake.DisposeAsync();
     }
 
-    private async Task StartAsync(int queues)
+    private async Task StartAsync(int queues, TimeSpan? visibilityTimeout = null)
     {
         _queues = queues;
+        _options.VisibilityTimeout = visibilityTimeout ?? _options.VisibilityTimeout;
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -111,11 +112,15 @@ public sealed class AzureQueueClusterTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(events.Count, await Recorder("big").GetDeliveredCount());
     }
 
-    /// <summary>dotnet/orleans#7807: one failing message must not block the deletion of the others in its batch.</summary>
+    /// <summary>
+    /// dotnet/orleans#7807: one failing message must not block the deletion of the others read with it. Were their
+    /// deletes held back while the poison message is retried (two rounds of at least 1 + 5 s), they would come back
+    /// after the 5 s visibility timeout and be delivered again: so each good stream must see its events exactly once.
+    /// </summary>
     [Fact]
-    public async Task A_message_that_keeps_failing_goes_to_quarantine_and_the_others_in_its_queue_are_delivered_and_deleted()
+    public async Task A_message_that_keeps_failing_goes_to_quarantine_and_the_others_in_its_queue_are_delivered_once_and_deleted()
     {
-        await StartAsync(queues: 1);
+        await StartAsync(queues: 1, visibilityTimeout: TimeSpan.FromSeconds(5));
         var poison = TestEvent.Range("poison-1", 0, 3);
         await Stream("poison-1").OnNextBatchAsync(poison);
         var good = new Dictionary<string, List<TestEvent>>();
@@ -131,10 +136,7 @@ public sealed class AzureQueueClusterTests(AzuriteFixture azurite) : IAsyncLifet
             Assert.Equal(events, await Eventually.Until(Recorder(key).GetEvents, r => r.Count >= events.Count));
         }
 
-        // The good messages are deleted while the poison one is still being retried (a round takes 3 s at least).
-        Assert.Equal(1, (await Eventually.Until(QueueCountsAsync, c => c[0] <= 1, TimeSpan.FromSeconds(3)))[0]);
-
-        var quarantined = await Eventually.Until(_lake.FlushedQuarantineAsync, q => q.Count > 0, TimeSpan.FromSeconds(60));
+        var quarantined = await Eventually.Until(_lake.FlushedQuarantineAsync, q => q.Count > 0, TimeSpan.FromSeconds(90));
         var record = Assert.Single(quarantined);
         Assert.Equal("stream", record.Stage);
         Assert.Equal(VideoQueueDataAdapter.QuarantineSource, record.Source);
@@ -142,6 +144,10 @@ public sealed class AzureQueueClusterTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(StreamId.Create(RecorderGrain.Namespace, "poison-1").ToString(), record.Id);
         Assert.Equal(0, (await Eventually.Until(QueueCountsAsync, c => c[0] == 0))[0]);
         Assert.True(await Recorder("poison-1").GetDeliveredCount() >= 2 * poison.Count);
+        foreach (var (key, events) in good)
+        {
+            Assert.Equal(events.Count, await Recorder(key).GetDeliveredCount());
+        }
 
         // Quarantined once: it does not come back.
         await Task.Delay(_options.VisibilityTimeout * 2);
@@ -156,11 +162,13 @@ public sealed class AzureQueueClusterTests(AzuriteFixture azurite) : IAsyncLifet
         var events = TestEvent.Range("slow-1", 0, 5);
         await Stream("slow-1").OnNextBatchAsync(events);
 
-        // The first delivery outlasts the visibility timeout: the message comes back, and its first delete fails.
+        // The first delivery outlasts the visibility timeout: the message comes back (once, or again if the copy's own
+        // timeout runs out before its delete lands), its first delete fails, and it is counted once.
         var delivered = await Eventually.Until(Recorder("slow-1").GetDeliveredCount, n => n >= 2 * events.Count, TimeSpan.FromSeconds(30));
-        Assert.Equal(2 * events.Count, delivered);
-        Assert.Equal(events, await Recorder("slow-1").GetEvents());
+        Assert.True(delivered >= 2 * events.Count, $"delivered {delivered} events: the slow delivery was not redelivered");
         Assert.Equal(0, (await Eventually.Until(QueueCountsAsync, c => c[0] == 0))[0]);
+        Assert.Equal(0, (await Recorder("slow-1").GetDeliveredCount()) % events.Count);
+        Assert.Equal(events, await Recorder("slow-1").GetEvents());
         Assert.Empty(await _lake.FlushedQuarantineAsync());
     }
 
