@@ -35,16 +35,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
         }
 
         var temp = await WriteTempAsync(target, content, cancellationToken);
-        try
-        {
-            File.Move(temp, target, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(target))
-        {
-            File.Delete(temp);
-            return false;
-        }
+        return ExclusiveRename.TryMove(temp, target);
     }
 
     public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default)
