@@ -22,7 +22,7 @@ public sealed class WarehouseCli(TextWriter output, TextWriter error, IConfigura
 
           load     load new and changed processed-zone Parquet files into the warehouse (files gone from the lake
                    have their rows removed; unchanged files are skipped), then build the dbt models
-          models   (re)create the dbt models of warehouse/dbt as views, in dependency order, and run their tests
+          models   (re)create the dbt models of Warehouse/dbt as views, in dependency order, and run their tests
                    (unique, not_null, relationships, accepted_values); exit code 1 if a test fails
           query    run one SQL statement and print the result as a table
 

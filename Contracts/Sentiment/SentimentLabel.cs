@@ -1,6 +1,5 @@
 namespace Insights.Sentiment;
 
-[GenerateSerializer, Alias("insights.SentimentLabel")]
 public enum SentimentLabel
 {
     Negative = -1,
