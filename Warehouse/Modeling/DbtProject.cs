@@ -55,7 +55,7 @@ public sealed partial class DbtProject
             throw new FileNotFoundException($"no dbt project at {root} (dbt_project.yml is missing)", projectFile);
         }
 
-        var project = MiniYaml.Parse(File.ReadAllText(projectFile)) as Dictionary<string, object?>
+        var project = DbtYamlFile.Read(projectFile, "dbt_project.yml") as Dictionary<string, object?>
             ?? throw new FormatException("dbt_project.yml is not a mapping");
         var name = project.GetValueOrDefault("name") as string ?? throw new FormatException("dbt_project.yml: 'name' is required");
         CheckMaterializations(project.GetValueOrDefault("models"), "models");
@@ -80,13 +80,15 @@ public sealed partial class DbtProject
                          .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
                          .Order(StringComparer.Ordinal))
             {
+                var relative = Path.GetRelativePath(root, file);
                 try
                 {
-                    ReadProperties(MiniYaml.Parse(File.ReadAllText(file)) as Dictionary<string, object?>, sources, tests);
+                    ReadProperties(DbtYamlFile.Read(file, relative) as Dictionary<string, object?>, sources, tests);
                 }
-                catch (FormatException ex)
+                catch (FormatException ex) when (!ex.Message.StartsWith(relative + ":", StringComparison.Ordinal))
                 {
-                    throw new FormatException($"{Path.GetRelativePath(root, file)}: {ex.Message}", ex);
+                    // What the file says is wrong (a test without a name...); the reader already names the file for YAML errors.
+                    throw new FormatException($"{relative}: {ex.Message}", ex);
                 }
             }
         }

@@ -123,7 +123,7 @@ public sealed class ModelRunnerTests : IDisposable
     [Fact]
     public void Reads_the_yaml_dbt_files_use()
     {
-        var yaml = MiniYaml.Parse("""
+        var yaml = DbtYamlFile.Parse(new StringReader("""
             # comment
             name: insights   # trailing comment
             list: [a, 'b c', "d#e"]
@@ -137,9 +137,16 @@ public sealed class ModelRunnerTests : IDisposable
               -
                 name: two
             empty:
+            tilde: ~
+            quoted_null: 'null'
             quoted: 'it''s'
             escaped: "tab\there"
-            """) as Dictionary<string, object?>;
+            description: >
+              folded
+              text
+            anchor: &shared {severity: warn}
+            alias: *shared
+            """), "schema.yml") as Dictionary<string, object?>;
 
         Assert.NotNull(yaml);
         Assert.Equal("insights", yaml["name"]);
@@ -151,10 +158,44 @@ public sealed class ModelRunnerTests : IDisposable
         Assert.Equal("ref('x')", ((Dictionary<string, object?>)((Dictionary<string, object?>)((List<object?>)first["tests"]!)[1]!)["relationships"]!)["to"]);
         Assert.Equal("two", ((Dictionary<string, object?>)nested[1]!)["name"]);
         Assert.Null(yaml["empty"]);
+        Assert.Null(yaml["tilde"]);
+        Assert.Equal("null", yaml["quoted_null"]);
         Assert.Equal("it's", yaml["quoted"]);
         Assert.Equal("tab\there", yaml["escaped"]);
-        Assert.Throws<FormatException>(() => MiniYaml.Parse("a: |\n  block"));
-        Assert.Throws<FormatException>(() => MiniYaml.Parse("a: 1\na: 2"));
+        Assert.Equal("folded text\n", yaml["description"]);
+        Assert.Equal("warn", ((Dictionary<string, object?>)yaml["alias"]!)["severity"]);
+        Assert.Null(DbtYamlFile.Parse(new StringReader("# only a comment\n"), "empty.yml"));
+    }
+
+    [Theory]
+    [InlineData("version: 2\nmodels:\n  - name: a\n   bad: indentation\n", "line 4")]
+    [InlineData("version: 2\nversion: 3\n", "line 2")]
+    [InlineData("models: [a, b\n", "line 2")]
+    [InlineData("a: 1\n---\nb: 2\n", "2 YAML documents")]
+    public void A_malformed_properties_file_is_refused_naming_the_file_and_the_place(string text, string where)
+    {
+        var ex = Assert.Throws<FormatException>(() => Project(("staging/schema.yml", text)));
+
+        Assert.StartsWith(Path.Combine("models", "staging", "schema.yml") + ": ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(where, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_project_file_is_refused_naming_it()
+    {
+        File.WriteAllText(Path.Combine(_root, "dbt_project.yml"), "name: t\nmodel-paths: [\"models\"\n");
+
+        var ex = Assert.Throws<FormatException>(() => DbtProject.Load(_root));
+
+        Assert.StartsWith("dbt_project.yml: line ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_properties_file_of_the_wrong_shape_is_refused_naming_the_file()
+    {
+        var ex = Assert.Throws<FormatException>(() => Project(("schema.yml", "version: 2\nmodels:\n  - columns: []\n")));
+
+        Assert.Equal(Path.Combine("models", "schema.yml") + ": a model needs 'name'", ex.Message);
     }
 
     [Fact]
