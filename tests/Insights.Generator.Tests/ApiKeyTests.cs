@@ -9,20 +9,13 @@ public sealed class ApiKeyTests
     [Fact]
     public void The_key_comes_from_api_key_or_else_from_the_environment()
     {
-        Assert.Equal("ins_from-argument", GeneratorCommandLine.Parse(["--api-key", "ins_from-argument"]).ApiKey);
-        Assert.Throws<ArgumentException>(() => GeneratorCommandLine.Parse(["--api-key", " "]));
+        Assert.Equal("ins_from-argument", CommandLines.Parse("--api-key", "ins_from-argument").ApiKey);
+        Assert.Contains("--api-key: must not be empty", CommandLines.Error("--api-key", " "), StringComparison.Ordinal);
 
-        var before = Environment.GetEnvironmentVariable("INSIGHTS_API_KEY");
-        try
-        {
-            Environment.SetEnvironmentVariable("INSIGHTS_API_KEY", "ins_from-environment");
-            Assert.Equal("ins_from-environment", GeneratorCommandLine.Parse([]).ApiKey);
-            Assert.Equal("ins_from-argument", GeneratorCommandLine.Parse(["--api-key=ins_from-argument"]).ApiKey);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("INSIGHTS_API_KEY", before);
-        }
+        Func<string, string?> environment = name => name == "INSIGHTS_API_KEY" ? "ins_from-environment" : null;
+        Assert.Equal("ins_from-environment", CommandLines.Parse(environment).ApiKey);
+        Assert.Equal("ins_from-argument", CommandLines.Parse(environment, "--api-key=ins_from-argument").ApiKey);
+        Assert.Null(CommandLines.Parse(_ => "", []).ApiKey);
     }
 
     [Fact]

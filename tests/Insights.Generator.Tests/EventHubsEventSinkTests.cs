@@ -35,21 +35,21 @@ public class EventHubsEventSinkTests
     [Fact]
     public void The_connection_string_comes_from_the_environment_and_the_namespace_from_the_command_line()
     {
-        var cl = GeneratorCommandLine.Parse(["--sink", "eventhubs", "--hub", "my-hub"]);
+        var cl = CommandLines.Parse("--sink", "eventhubs", "--hub", "my-hub");
         Assert.Equal(GeneratorSink.EventHubs, cl.Sink);
 
         var options = EventHubsEventSinkOptions.From(cl, name => name == EventHubsEventSinkOptions.ConnectionEnvironmentVariable ? Connection : null);
         Assert.Equal((Connection, null, "my-hub"), (options.ConnectionString, options.FullyQualifiedNamespace, options.Hub));
 
         var entra = EventHubsEventSinkOptions.From(
-            GeneratorCommandLine.Parse(["--sink", "eventhubs", "--namespace", "ns.servicebus.windows.net"]), _ => Connection);
+            CommandLines.Parse("--sink", "eventhubs", "--namespace", "ns.servicebus.windows.net"), _ => Connection);
         Assert.Equal((null, "ns.servicebus.windows.net", "video-events"), (entra.ConnectionString, entra.FullyQualifiedNamespace, entra.Hub));
     }
 
     [Fact]
     public void Missing_or_malformed_connections_are_refused_without_echoing_the_secret()
     {
-        var cl = GeneratorCommandLine.Parse(["--sink", "eventhubs"]);
+        var cl = CommandLines.Parse("--sink", "eventhubs");
         var missing = Assert.Throws<ArgumentException>(() => EventHubsEventSinkOptions.From(cl, _ => null));
         Assert.Contains(EventHubsEventSinkOptions.ConnectionEnvironmentVariable, missing.Message);
 
@@ -57,15 +57,16 @@ public class EventHubsEventSinkTests
         Assert.DoesNotContain("secret-value", bad.Message);
 
         Assert.Throws<ArgumentException>(() => EventHubsEventSinkOptions.From(
-            GeneratorCommandLine.Parse(["--sink", "eventhubs", "--namespace", "not a host"]), _ => null));
+            CommandLines.Parse("--sink", "eventhubs", "--namespace", "not a host"), _ => null));
     }
 
     [Fact]
     public void Hub_options_apply_to_the_eventhubs_sink_only()
     {
-        Assert.Contains("--hub", Assert.Throws<ArgumentException>(() => GeneratorCommandLine.Parse(["--hub", "h"])).Message);
-        Assert.Contains("--namespace", Assert.Throws<ArgumentException>(() => GeneratorCommandLine.Parse(["--sink", "http", "--namespace", "a.b"])).Message);
-        Assert.Throws<ArgumentException>(() => GeneratorCommandLine.Parse(["--sink", "kafka"]));
+        Assert.Contains("--hub applies to --sink eventhubs only", CommandLines.Error("--hub", "h"), StringComparison.Ordinal);
+        Assert.Contains("--namespace applies to --sink eventhubs only", CommandLines.Error("--sink", "http", "--namespace", "a.b"), StringComparison.Ordinal);
+        Assert.Contains("--api applies to --sink http only", CommandLines.Error("--sink", "eventhubs", "--api", "http://x"), StringComparison.Ordinal);
+        Assert.Contains("'kafka' is not http or eventhubs", CommandLines.Error("--sink", "kafka"), StringComparison.Ordinal);
     }
 
     [Fact]
