@@ -1,5 +1,6 @@
 namespace Insights.Generator;
 
+using Insights.Generator.Cli;
 using Spectre.Console;
 
 /// <summary>The command-line entry point. Internal, so it never clashes with another project's <c>Program</c>.</summary>

@@ -1,4 +1,4 @@
-namespace Insights.Generator;
+namespace Insights.Generator.Cli;
 
 using System.Globalization;
 using Spectre.Console;

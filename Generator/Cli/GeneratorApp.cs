@@ -1,4 +1,4 @@
-namespace Insights.Generator;
+namespace Insights.Generator.Cli;
 
 using Spectre.Console;
 using Spectre.Console.Cli;

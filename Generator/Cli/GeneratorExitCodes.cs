@@ -1,4 +1,4 @@
-namespace Insights.Generator;
+namespace Insights.Generator.Cli;
 
 /// <summary>The exit codes of <c>insights-generator</c>, as its help text lists them.</summary>
 public static class GeneratorExitCodes

@@ -1,4 +1,4 @@
-namespace Insights.Generator;
+namespace Insights.Generator.Cli;
 
 using System.ComponentModel;
 using System.Globalization;

@@ -1,4 +1,4 @@
-namespace Insights.Generator;
+namespace Insights.Generator.Cli;
 
 /// <summary>
 /// The two Ctrl-C steps: the first stops after the requests in flight (the truth of what was accepted is still

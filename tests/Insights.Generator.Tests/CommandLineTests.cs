@@ -1,6 +1,7 @@
 namespace Insights.Generator.Tests;
 
 using System.Text.Json;
+using Insights.Generator.Cli;
 using Spectre.Console.Testing;
 
 public class CommandLineTests

@@ -1,5 +1,6 @@
 namespace Insights.Generator.Tests;
 
+using Insights.Generator.Cli;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Spectre.Console.Cli.Testing;

@@ -15,7 +15,7 @@ public enum GeneratorSink
 
 /// <summary>
 /// What the command line asks for, resolved: the sink chosen, the API address and key settled, the generation options
-/// built. <see cref="GeneratorSettings"/> holds the options as typed; <see cref="GeneratorSettings.Resolve"/> makes this.
+/// built. <see cref="Cli.GeneratorSettings"/> holds the options as typed; <see cref="Cli.GeneratorSettings.Resolve"/> makes this.
 /// </summary>
 public sealed record GeneratorCommandLine
 {
