@@ -46,8 +46,14 @@ public static class GeneratorApp
             return GeneratorExitCodes.Stopped;
         }
 
-        // A value the converter refused: Spectre says which text failed, the converter says what it should look like.
-        var message = ex is CommandAppException { InnerException: { } inner } ? $"{ex.Message} {inner.Message}" : ex.Message;
+        // A value a converter refused. Insights' converters throw FormatException saying what the text should look
+        // like; .NET's say only that the text is not a number, so Spectre's message (which text, which type) leads.
+        var message = ex switch
+        {
+            CommandAppException { InnerException: FormatException format } => format.Message,
+            CommandAppException { InnerException: { } inner } => $"{ex.Message} {inner.Message.Replace(" (Parameter 'value')", "", StringComparison.Ordinal)}",
+            _ => ex.Message,
+        };
         console.MarkupLineInterpolated($"[red]error:[/] {message}");
         return ex is CommandAppException or ArgumentException ? GeneratorExitCodes.BadArguments : GeneratorExitCodes.Failure;
     }

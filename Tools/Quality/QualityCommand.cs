@@ -2,6 +2,9 @@ using System.Diagnostics;
 using Insights.Sentiment;
 using Insights.Sentiment.Azure;
 using Insights.Sentiment.Evaluation;
+using Insights.Tools.Cli;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Insights.Tools.Quality;
 
@@ -14,106 +17,35 @@ namespace Insights.Tools.Quality;
 /// matrix, and the published VADER/AFINN baselines of the shared README for comparison. Exit code 1 if a file is
 /// unreadable, has a bad line, or could not be scored; 2 for bad arguments.
 /// </summary>
-public sealed class QualityCommand : ICommand
+public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environment) : AsyncCommand<QualitySettings>
 {
-    private const string Usage = """
-        Usage: insights quality [FILE...] [--analyzer local|azure]
+    private readonly TextWriter output = new AnsiConsoleWriter(console);
+    private readonly TextWriter error = new AnsiConsoleWriter(environment.Error);
+    private readonly IReadOnlyList<string> startFolders = environment.StartFolders;
 
-        Scores the development files (Sentiment/Evaluation/Data, and ../shared/data/sentiment next to the
-        repository root when it exists) and any
-        labelled FILE (one item per line: negative|neutral|positive, a tab, the text) and prints accuracy,
-        macro-F1, macro-recall and the confusion matrix of each, with the published baselines when known.
-
-          --analyzer local   the built-in lexicon analyzer (default)
-          --analyzer azure   Azure AI Language, configured from the environment like the silo:
-                             Insights__Sentiment__Azure__Endpoint (required), __Key (else Entra ID),
-                             __ApiVersion. Documents it rejects are scored locally (counted in "scored by").
-        """;
-
-    private readonly TextWriter output;
-    private readonly TextWriter error;
-    private readonly IReadOnlyList<string> startFolders;
-    private readonly Func<string, string?> environment;
-
-    public QualityCommand()
-        : this(Console.Out, Console.Error, [Environment.CurrentDirectory, AppContext.BaseDirectory], Environment.GetEnvironmentVariable)
+    public override async Task<int> ExecuteAsync(CommandContext context, QualitySettings settings, CancellationToken cancellationToken)
     {
-    }
-
-    /// <param name="output">Reports.</param>
-    /// <param name="error">Problems.</param>
-    /// <param name="startFolders">Where to start looking for the repository root.</param>
-    /// <param name="environment">Reads environment variables (Azure settings).</param>
-    public QualityCommand(TextWriter output, TextWriter error, IReadOnlyList<string> startFolders, Func<string, string?> environment)
-    {
-        this.output = output;
-        this.error = error;
-        this.startFolders = startFolders;
-        this.environment = environment;
-    }
-
-    public string Name => "quality";
-
-    public string Summary => "Accuracy, macro-F1, macro-recall and confusion matrix of the sentiment analyzer on labelled files";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var files = new List<string>();
-        var analyzerName = "local";
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg is "-h" or "--help")
-            {
-                output.WriteLine(Usage);
-                return 0;
-            }
-
-            if (arg == "--analyzer" && i + 1 < args.Count)
-            {
-                analyzerName = args[++i];
-            }
-            else if (arg.StartsWith("--analyzer=", StringComparison.Ordinal))
-            {
-                analyzerName = arg["--analyzer=".Length..];
-            }
-            else if (arg.StartsWith('-'))
-            {
-                error.WriteLine($"quality: unknown option '{arg}'");
-                error.WriteLine(Usage);
-                return 2;
-            }
-            else
-            {
-                files.Add(Path.GetFullPath(arg));
-            }
-        }
-
+        var files = settings.Files.Select(Path.GetFullPath).ToList();
         var local = new LexiconSentimentAnalyzer();
         ISentimentAnalyzer analyzer;
         IAsyncDisposable? owned = null;
-        switch (analyzerName)
+        if (settings.Analyzer == QualitySettings.Azure)
         {
-            case "local":
-                analyzer = local;
-                break;
-            case "azure":
-                try
-                {
-                    var batcher = AzureSentiment.CreateAnalyzer(AzureOptionsFromEnvironment(), localFallback: false, local);
-                    analyzer = batcher;
-                    owned = batcher;
-                }
-                catch (InvalidOperationException ex)
-                {
-                    error.WriteLine($"quality: {ex.Message}");
-                    return 2;
-                }
-
-                break;
-            default:
-                error.WriteLine($"quality: unknown analyzer '{analyzerName}' (use local or azure)");
-                return 2;
+            try
+            {
+                var batcher = AzureSentiment.CreateAnalyzer(AzureOptionsFromEnvironment(), localFallback: false, local);
+                analyzer = batcher;
+                owned = batcher;
+            }
+            catch (InvalidOperationException ex)
+            {
+                error.WriteLine($"quality: {ex.Message}");
+                return ExitCodes.BadArguments;
+            }
+        }
+        else
+        {
+            analyzer = local;
         }
 
         try
@@ -221,13 +153,13 @@ public sealed class QualityCommand : ICommand
     private AzureLanguageOptions AzureOptionsFromEnvironment()
     {
         const string prefix = "Insights__Sentiment__Azure__";
-        var endpoint = environment(prefix + "Endpoint");
+        var endpoint = environment.Variables(prefix + "Endpoint");
         var options = new AzureLanguageOptions
         {
             Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : null,
-            Key = environment(prefix + "Key"),
+            Key = environment.Variables(prefix + "Key"),
         };
-        if (environment(prefix + "ApiVersion") is { Length: > 0 } version)
+        if (environment.Variables(prefix + "ApiVersion") is { Length: > 0 } version)
         {
             options.ApiVersion = version;
         }

@@ -1,18 +1,43 @@
 namespace Insights.Tools.Warehouse;
 
-using global::Insights.Warehouse.Cli;
+using global::Insights.Warehouse;
+using global::Insights.Warehouse.Hosting;
+using Insights.Lake.Hosting;
+using Insights.Tools.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 /// <summary>
-/// <c>insights warehouse load|models|query</c>: loads the processed zone into the warehouse (DuckDB by default,
-/// Synapse by configuration), (re)builds the dbt models and runs their tests, or runs a query. The work is in
-/// <see cref="WarehouseCli"/> (warehouse/), shared with the tests.
+/// What the <c>insights warehouse</c> commands share: the warehouse configured like the silo, and one error line
+/// (<c>warehouse load failed: ...</c>, exit code 1) for whatever the warehouse refuses. DuckDB lets one process write
+/// a database file at a time: while the silo is loading, use <c>POST /api/warehouse/load</c> instead of <c>load</c>.
 /// </summary>
-public sealed class WarehouseCommand : ICommand
+public abstract class WarehouseCommand<TSettings>(ToolEnvironment environment) : AsyncCommand<TSettings>
+    where TSettings : WarehouseSettings
 {
-    public string Name => "warehouse";
+    protected ToolEnvironment Environment { get; } = environment;
 
-    public string Summary => "load the processed zone into the warehouse, build and test the dbt models, query it";
+    protected abstract string Verb { get; }
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
-        new WarehouseCli(Console.Out, Console.Error).RunAsync(args, cancellationToken);
+    public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configuration = settings.Configuration(Environment.Configuration);
+            await using var services = new ServiceCollection()
+                .AddLogging()
+                .AddInsightsLake(configuration)
+                .AddInsightsWarehouse(configuration)
+                .BuildServiceProvider();
+            return await RunAsync(services.GetRequiredService<WarehouseService>(), settings, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Environment.Error.WriteLine($"warehouse {Verb} failed: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    protected abstract Task<int> RunAsync(WarehouseService warehouse, TSettings settings, CancellationToken cancellationToken);
 }

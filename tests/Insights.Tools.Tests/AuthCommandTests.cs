@@ -3,27 +3,21 @@ namespace Insights.Tools.Tests;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Insights.Tools.Auth;
 
 public sealed class AuthCommandTests
 {
-    private static (int Code, string Output, string Error) Run(string input, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = new AuthCommand(output, error, new StringReader(input)).RunAsync(args, CancellationToken.None).GetAwaiter().GetResult();
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(string input, params string[] args) =>
+        ToolRun.RunAsync(input, ["auth", .. args]).GetAwaiter().GetResult();
 
     private static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     [Fact]
     public void Hash_key_prints_the_sha256_of_the_key_as_sha256sum_would()
     {
-        Assert.Equal((0, Sha256("ins_abc") + Environment.NewLine, ""), Run("", "hash-key", "ins_abc"));
+        Assert.Equal((0, Sha256("ins_abc") + "\n", ""), Run("", "hash-key", "ins_abc"));
         // From standard input (keeps the key out of shell history), without its trailing newline.
-        Assert.Equal(Sha256("ins_abc") + Environment.NewLine, Run("ins_abc\n", "hash-key").Output);
-        Assert.Equal(Sha256("ins_abc") + Environment.NewLine, Run("ins_abc", "hash-key", "-").Output);
+        Assert.Equal(Sha256("ins_abc") + "\n", Run("ins_abc\n", "hash-key").Output);
+        Assert.Equal(Sha256("ins_abc") + "\n", Run("ins_abc", "hash-key", "-").Output);
     }
 
     [Fact]
@@ -40,14 +34,28 @@ public sealed class AuthCommandTests
         Assert.NotEqual(key, Regex.Match(Run("", "new-key").Output, @"ins_[A-Za-z0-9_-]{43}").Value);
     }
 
-    [Theory]
-    [InlineData("new-key", "--scopes", "admin")]
-    [InlineData("hash-key", "a", "b")]
-    [InlineData("rotate")]
-    public void Bad_arguments_exit_2_with_the_usage(params string[] args)
+    [Fact]
+    public void New_key_defaults_to_both_scopes_and_index_0()
     {
-        var (code, _, error) = Run("", args);
+        var output = Run("", "new-key").Output;
+
+        Assert.Contains("Insights__Auth__ApiKeys__0__Scopes__0=ingest", output);
+        Assert.Contains("Insights__Auth__ApiKeys__0__Scopes__1=read", output);
+        Assert.Matches(@"Insights__Auth__ApiKeys__0__Name=key-\d{8}", output);
+    }
+
+    [Theory]
+    [InlineData("'admin' is not ingest, read or ingest,read", "new-key", "--scopes", "admin")]
+    [InlineData("--index: -1 is negative", "new-key", "--index", "-1")]
+    [InlineData("'b'", "hash-key", "a", "b")]
+    [InlineData("Unknown command 'rotate'", "rotate")]
+    [InlineData("the key is empty", "hash-key", "-")]
+    public void Bad_arguments_exit_2_saying_why_on_standard_error(string said, params string[] args)
+    {
+        var (code, output, error) = Run("", args);
+
         Assert.Equal(2, code);
-        Assert.Contains("Usage:", error);
+        Assert.Contains(said, error, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"ins_|[0-9a-f]{64}", output);
     }
 }

@@ -1,10 +1,12 @@
 namespace Insights.Warehouse.Tests;
 
-using Insights.Warehouse.Cli;
+using System.Globalization;
+using Insights.Tools.Cli;
 using Microsoft.Extensions.Configuration;
+using Spectre.Console.Testing;
 
-/// <summary><c>insights warehouse load|models|query</c> (the Tools command hands its arguments to <see cref="WarehouseCli"/>).</summary>
-public sealed class CliTests
+/// <summary><c>insights warehouse load|models|query</c> (Tools) on a processed zone built as production builds it.</summary>
+public sealed class WarehouseCommandTests
 {
     [Fact]
     public async Task Load_models_and_query_from_the_command_line()
@@ -30,11 +32,14 @@ public sealed class CliTests
 
         (code, output, _) = await RunAsync(["query", "SELECT grain, COUNT(*) AS periods, SUM(comment_count) AS comments FROM video_sentiment_score GROUP BY grain ORDER BY grain", .. common]);
         Assert.Equal(0, code);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal("grain | periods | comments", lines[0]);
-        Assert.Matches($@"^day\s+\|\s+\d+ \|\s+{lake.Comments.Count}$", lines[2]);
-        Assert.Matches($@"^hour\s+\|\s+\d+ \|\s+{lake.Comments.Count}$", lines[3]);
-        Assert.Equal("(2 rows)", lines[4]);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(cell => cell.Length > 0).ToArray())
+            .Where(cells => cells.Length == 3)
+            .ToList();
+        Assert.Equal(["grain", "periods", "comments"], rows[0]);
+        Assert.Equal(["day", lake.Comments.Count.ToString(CultureInfo.InvariantCulture)], [rows[1][0], rows[1][2]]);
+        Assert.Equal(["hour", lake.Comments.Count.ToString(CultureInfo.InvariantCulture)], [rows[2][0], rows[2][2]]);
+        Assert.EndsWith("(2 rows)", output.TrimEnd(), StringComparison.Ordinal);
 
         (code, _, var error) = await RunAsync(["query", "SELECT * FROM no_such_table", .. common]);
         Assert.Equal(1, code);
@@ -46,13 +51,15 @@ public sealed class CliTests
 
         Assert.Equal(2, (await RunAsync(["frobnicate"])).Code);
         Assert.Equal(2, (await RunAsync(["query"])).Code);
+        Assert.Equal(2, (await RunAsync(["load", "--duckdb-path"])).Code);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await new WarehouseCli(output, error, new ConfigurationBuilder().Build()).RunAsync(args);
-        return (code, output.ToString(), error.ToString());
+        var output = new TestConsole().Width(200);
+        var error = new TestConsole().Width(200);
+        var environment = new ToolEnvironment(error, TextReader.Null, new ConfigurationBuilder().Build(), _ => null, []);
+        var code = await InsightsApp.RunAsync(output, environment, ["warehouse", .. args]);
+        return (code, output.Output, error.Output);
     }
 }
