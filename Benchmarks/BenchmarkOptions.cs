@@ -1,7 +1,6 @@
 namespace Insights.Benchmarks;
 
-using System.Globalization;
-
+/// <summary>The size and shape of the pipeline benchmark; the command line sets them (<see cref="Cli.BenchmarkSettings"/>).</summary>
 public sealed record BenchmarkOptions
 {
     public int Comments { get; init; } = 1_000_000;
@@ -14,40 +13,4 @@ public sealed record BenchmarkOptions
     public int Producers { get; init; } = Environment.ProcessorCount;
     /// <summary>Rows pushed through each lake writer.</summary>
     public int LakeRows { get; init; } = 200_000;
-
-    public const string Usage = """
-        insights-benchmark: pushes generated comments through the real pipeline and through a plain loop.
-
-          --comments N        distinct comments (default 1000000)
-          --videos N          videos (default 1000)
-          --seed N            generator seed (default 7)
-          --request-size N    events per JSON batch (default 500)
-          --publish-batch N   events per stream publish per video (default 50)
-          --producers N       parallel producers (default: processor count)
-          --lake-rows N       rows pushed through each lake writer (default 200000)
-        """;
-
-    public static BenchmarkOptions Parse(string[] args)
-    {
-        var o = new BenchmarkOptions();
-        for (var i = 0; i < args.Length; i++)
-        {
-            int Next() => i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new ArgumentException($"{args[i - 1]} needs a positive whole number");
-            o = args[i] switch
-            {
-                "--comments" => o with { Comments = Next() },
-                "--videos" => o with { Videos = Next() },
-                "--seed" => o with { Seed = Next() },
-                "--request-size" => o with { RequestSize = Next() },
-                "--publish-batch" => o with { PublishBatch = Next() },
-                "--producers" => o with { Producers = Next() },
-                "--lake-rows" => o with { LakeRows = Next() },
-                _ => throw new ArgumentException($"unknown option '{args[i]}'\n{Usage}"),
-            };
-        }
-
-        return o;
-    }
 }
