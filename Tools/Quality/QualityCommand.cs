@@ -19,7 +19,6 @@ namespace Insights.Tools.Quality;
 /// </summary>
 public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environment) : AsyncCommand<QualitySettings>
 {
-    private readonly TextWriter output = new AnsiConsoleWriter(console);
     private readonly TextWriter error = new AnsiConsoleWriter(environment.Error);
     private readonly IReadOnlyList<string> startFolders = environment.StartFolders;
 
@@ -76,8 +75,8 @@ public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environ
             return 1;
         }
 
-        output.WriteLine($"development data: {files.Count} files ({string.Join(", ", files.Select(Path.GetFileName))})");
-        output.WriteLine();
+        console.WriteLine($"development data: {files.Count} files ({string.Join(", ", files.Select(Path.GetFileName))})");
+        console.WriteLine();
 
         foreach (var file in givenFiles)
         {
@@ -146,7 +145,8 @@ public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environ
             scoredBy[results[i].Analyzer] = scoredBy.GetValueOrDefault(results[i].Analyzer) + 1;
         }
 
-        QualityReport.Write(output, fileName, $"{analyzer.Name}, {watch.Elapsed.TotalMilliseconds:N0} ms", matrix, BaselineTable.For(baselines, fileName), scoredBy);
+        console.Write(QualityReport.Create(fileName, $"{analyzer.Name}, {watch.Elapsed.TotalMilliseconds:N0} ms", matrix, BaselineTable.For(baselines, fileName), scoredBy));
+        console.WriteLine();
         return true;
     }
 
