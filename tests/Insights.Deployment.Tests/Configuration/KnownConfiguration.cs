@@ -2,6 +2,7 @@ namespace Insights.Deployment.Tests.Configuration;
 
 using Insights.Configuration;
 using Insights.Generator;
+using Insights.Generator.Cli;
 using Insights.Lake.Azure;
 using Insights.Sentiment.Azure;
 using Insights.Silo.Hosting;
@@ -63,8 +64,8 @@ public static class KnownConfiguration
     [
         // .NET and DuckDB write under $HOME: the containers' root file system is read-only, so it points at /tmp.
         "HOME",
-        // Generator/CommandLine.cs: the API key sent as X-Api-Key when --api-key is not given.
-        "INSIGHTS_API_KEY",
+        // Generator/Cli/GeneratorSettings.cs: the API key sent as X-Api-Key when --api-key is not given.
+        GeneratorSettings.ApiKeyEnvironmentVariable,
         // Generator/EventHubsEventSink.cs: the Event Hubs connection string of --sink eventhubs.
         EventHubsEventSinkOptions.ConnectionEnvironmentVariable,
     ];
