@@ -16,7 +16,7 @@ public sealed class HashKeyCommand(IAnsiConsole console, ToolEnvironment environ
             return ExitCodes.BadArguments;
         }
 
-        console.WriteLine(ApiKeys.Hash(key));
+        console.WriteLineAsIs(ApiKeys.Hash(key));
         return ExitCodes.Ok;
     }
 }

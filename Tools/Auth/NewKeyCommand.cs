@@ -14,17 +14,17 @@ public sealed class NewKeyCommand(IAnsiConsole console) : Command<NewKeySettings
         var key = ApiKeys.NewKey();
         var hash = ApiKeys.Hash(key);
         var prefix = $"Insights__Auth__ApiKeys__{settings.Index}__";
-        console.WriteLine($"Key (give it to the client; it is not shown again, and the API never stores it):\n  {key}\n");
-        console.WriteLine($"Hash (SHA-256):\n  {hash}\n");
-        console.WriteLine("Configuration (environment variables, or the same keys with ':' in appsettings.json / Key Vault with '--'):");
-        console.WriteLine($"  {prefix}Name={name}");
-        console.WriteLine($"  {prefix}Hash={hash}");
+        console.WriteLineAsIs($"Key (give it to the client; it is not shown again, and the API never stores it):\n  {key}\n");
+        console.WriteLineAsIs($"Hash (SHA-256):\n  {hash}\n");
+        console.WriteLineAsIs("Configuration (environment variables, or the same keys with ':' in appsettings.json / Key Vault with '--'):");
+        console.WriteLineAsIs($"  {prefix}Name={name}");
+        console.WriteLineAsIs($"  {prefix}Hash={hash}");
         for (var i = 0; i < settings.ScopeList.Count; i++)
         {
-            console.WriteLine($"  {prefix}Scopes__{i}={settings.ScopeList[i]}");
+            console.WriteLineAsIs($"  {prefix}Scopes__{i}={settings.ScopeList[i]}");
         }
 
-        console.WriteLine("\nRotation: add the new key beside the old one (another index), move clients over, then remove the old one.");
+        console.WriteLineAsIs("\nRotation: add the new key beside the old one (another index), move clients over, then remove the old one.");
         return ExitCodes.Ok;
     }
 }

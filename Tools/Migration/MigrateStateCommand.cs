@@ -19,14 +19,14 @@ public sealed class MigrateStateCommand(IAnsiConsole console, ToolEnvironment en
             var client = BlobServiceClientFactory.Create(settings.ConnectionString, settings.AccountUrl, "Insights:Storage:AzureBlob")
                 .GetBlobContainerClient(settings.Container);
             var result = await new GrainStateBlobMigration(client, new AnsiConsoleWriter(console)).RunAsync(settings.DeleteLegacy, settings.DryRun, cancellationToken);
-            console.WriteLine(
+            console.WriteLineAsIs(
                 $"{(settings.DryRun ? "would copy" : "copied")} {result.Copied}, already migrated {result.AlreadyThere}, " +
                 $"legacy deleted {result.Deleted}, other blobs left alone {result.Skipped}");
             return ExitCodes.Ok;
         }
         catch (InvalidOperationException ex)
         {
-            environment.Error.WriteLine(ex.Message);
+            environment.Error.WriteLineAsIs(ex.Message);
             return ExitCodes.Failure;
         }
     }

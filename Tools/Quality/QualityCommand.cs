@@ -75,7 +75,7 @@ public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environ
             return 1;
         }
 
-        console.WriteLine($"development data: {files.Count} files ({string.Join(", ", files.Select(Path.GetFileName))})");
+        console.WriteLineAsIs($"development data: {files.Count} files ({string.Join(", ", files.Select(Path.GetFileName))})");
         console.WriteLine();
 
         foreach (var file in givenFiles)

@@ -24,9 +24,9 @@ public sealed class ReplayCommand(IAnsiConsole console, ToolEnvironment environm
         var lake = services.GetRequiredService<ILakeStore>();
         var job = new ReplayJob(lake, new LexiconSentimentAnalyzer(), new VideoOptions());
         var result = await job.RunAsync(from, to, cancellationToken);
-        console.WriteLine($"replayed {lake.Description}, ingest hours {result.From:O} to {result.To:O} with {result.Analyzer}:");
-        console.WriteLine($"  {result.RawEvents:N0} raw events read, {result.Invalid:N0} invalid, {result.Duplicates:N0} duplicate comments");
-        console.WriteLine($"  {result.Comments:N0} comments and {result.Snapshots:N0} snapshots written in {result.Partitions} partition files");
+        console.WriteLineAsIs($"replayed {lake.Description}, ingest hours {result.From:O} to {result.To:O} with {result.Analyzer}:");
+        console.WriteLineAsIs($"  {result.RawEvents:N0} raw events read, {result.Invalid:N0} invalid, {result.Duplicates:N0} duplicate comments");
+        console.WriteLineAsIs($"  {result.Comments:N0} comments and {result.Snapshots:N0} snapshots written in {result.Partitions} partition files");
         return ExitCodes.Ok;
     }
 }

@@ -34,7 +34,7 @@ public abstract class WarehouseCommand<TSettings>(ToolEnvironment environment) :
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Environment.Error.WriteLine($"warehouse {Verb} failed: {ex.Message}");
+            Environment.Error.WriteLineAsIs($"warehouse {Verb} failed: {ex.Message}");
             return ExitCodes.Failure;
         }
     }

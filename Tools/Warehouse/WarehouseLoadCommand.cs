@@ -15,21 +15,21 @@ public sealed class WarehouseLoadCommand(IAnsiConsole console, ToolEnvironment e
     protected override async Task<int> RunAsync(WarehouseService warehouse, WarehouseSettings settings, CancellationToken cancellationToken)
     {
         var (result, models) = await warehouse.LoadAsync(cancellationToken);
-        console.WriteLine($"loaded {warehouse.Lake.Description} (processed zone) into {result.Target} in {result.Duration.TotalSeconds:0.0} s:");
-        console.WriteLine($"  files: {result.FilesLoaded:N0} loaded, {result.FilesRemoved:N0} removed, {result.FilesUnchanged:N0} unchanged, "
+        console.WriteLineAsIs($"loaded {warehouse.Lake.Description} (processed zone) into {result.Target} in {result.Duration.TotalSeconds:0.0} s:");
+        console.WriteLineAsIs($"  files: {result.FilesLoaded:N0} loaded, {result.FilesRemoved:N0} removed, {result.FilesUnchanged:N0} unchanged, "
             + $"{result.FilesSkipped:N0} skipped, {result.Failures.Count:N0} failed");
         var byDataset = result.RowsByDataset.Count == 0
             ? ""
             : " (" + string.Join(", ", result.RowsByDataset.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:N0}")) + ")";
-        console.WriteLine($"  rows:  {result.RowsLoaded:N0} loaded{byDataset}, {result.RowsRemoved:N0} removed; {result.DatesAdded} dates added to dim_date");
+        console.WriteLineAsIs($"  rows:  {result.RowsLoaded:N0} loaded{byDataset}, {result.RowsRemoved:N0} removed; {result.DatesAdded} dates added to dim_date");
         if (models > 0)
         {
-            console.WriteLine($"  models: {models} views built (run 'insights warehouse models' for the tests)");
+            console.WriteLineAsIs($"  models: {models} views built (run 'insights warehouse models' for the tests)");
         }
 
         foreach (var failure in result.Failures)
         {
-            Environment.Error.WriteLine("  failed: " + failure);
+            Environment.Error.WriteLineAsIs("  failed: " + failure);
         }
 
         return result.Failures.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;

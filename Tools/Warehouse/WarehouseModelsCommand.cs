@@ -17,7 +17,7 @@ public sealed class WarehouseModelsCommand(IAnsiConsole console, ToolEnvironment
     {
         var runTests = !settings.NoTests;
         var result = await warehouse.RunModelsAsync(runTests, cancellationToken);
-        console.WriteLine($"built {result.Models.Count} models as views: {string.Join(", ", result.Models)}");
+        console.WriteLineAsIs($"built {result.Models.Count} models as views: {string.Join(", ", result.Models)}");
         foreach (var test in result.Tests)
         {
             var detail = test.Status switch
@@ -26,12 +26,12 @@ public sealed class WarehouseModelsCommand(IAnsiConsole console, ToolEnvironment
                 DbtTestStatus.Error => ": " + test.Error,
                 _ => $" ({test.Failures:N0} failing rows)",
             };
-            console.WriteLine($"  {test.Status.ToString().ToUpperInvariant(),-5} {test.Name}{detail}");
+            console.WriteLineAsIs($"  {test.Status.ToString().ToUpperInvariant(),-5} {test.Name}{detail}");
         }
 
         if (runTests)
         {
-            console.WriteLine($"{result.Tests.Count(t => t.Status == DbtTestStatus.Pass)} passed, {result.Tests.Count(t => t.Status == DbtTestStatus.Warn)} warned, "
+            console.WriteLineAsIs($"{result.Tests.Count(t => t.Status == DbtTestStatus.Pass)} passed, {result.Tests.Count(t => t.Status == DbtTestStatus.Warn)} warned, "
                 + $"{result.Tests.Count(t => t.Status is DbtTestStatus.Fail or DbtTestStatus.Error)} failed");
         }
 

@@ -44,6 +44,16 @@ public sealed class AuthCommandTests
         Assert.Matches(@"Insights__Auth__ApiKeys__0__Name=key-\d{8}", output);
     }
 
+    [Fact]
+    public async Task Lines_a_script_or_a_person_copies_are_never_wrapped_at_the_console_width()
+    {
+        var (code, output, _) = await ToolRun.RunAsync(40, "", "auth", "new-key");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"(?m)^  Insights__Auth__ApiKeys__0__Hash=[0-9a-f]{64}$", output);
+        Assert.Matches(@"(?m)^Configuration \(environment variables, .* with '--'\):$", output);
+    }
+
     [Theory]
     [InlineData("'admin' is not ingest, read or ingest,read", "new-key", "--scopes", "admin")]
     [InlineData("--index: -1 is negative", "new-key", "--index", "-1")]
