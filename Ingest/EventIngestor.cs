@@ -131,7 +131,14 @@ public sealed partial class EventIngestor(
                     QuarantineBody(body, reason, source, receivedAt), MaxBatchEventsKey);
             }
 
-            // Check room in the lake first: past this point events reach grains, which cannot be undone.
+            // Check the lake first: past this point events reach grains, which cannot be undone, and the answer waits
+            // for the lake; while its writes fail, waiting would only hold the caller until its timeout.
+            if (raw.Writer.IsFailing || quarantine.Writer.IsFailing)
+            {
+                return IngestOutcome.Refused(IngestStatus.ServiceUnavailable, "Lake unavailable",
+                    "The lake is not taking writes (storage down); send the batch again later.");
+            }
+
             if (!raw.Writer.HasRoomFor(count) || !quarantine.Writer.HasRoomFor(count))
             {
                 return IngestOutcome.Refused(IngestStatus.ServiceUnavailable, "Lake unavailable",

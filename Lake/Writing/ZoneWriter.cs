@@ -42,6 +42,7 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
     private long _failures;
     private int _disposed;
     private bool _awaited;
+    private bool _failing;
     private SealedBatch? _writing;
 
     public ZoneWriter(
@@ -69,6 +70,12 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
     public long FilesWrittenCount => Interlocked.Read(ref _filesWritten);
 
     public long FailedWrites => Interlocked.Read(ref _failures);
+
+    /// <summary>
+    /// Whether the last write failed (storage down or refusing) and none has succeeded since: whoever must wait for
+    /// rows to land (<see cref="AddDurablyAsync"/>) should not start now.
+    /// </summary>
+    public bool IsFailing => Volatile.Read(ref _failing);
 
     /// <summary>Whether <paramref name="rows"/> more rows fit in the buffer now.</summary>
     public bool HasRoomFor(int rows) => Volatile.Read(ref _buffered) + rows <= _options.MaxBufferedRows;
@@ -324,6 +331,7 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
                 }
 
                 Interlocked.Exchange(ref _writtenThrough, batch.Sequence);
+                Volatile.Write(ref _failing, false);
                 batch.Written?.TrySetResult();
 
                 Buffered.Add(-batch.Rows.Count, new KeyValuePair<string, object?>("writer", _name));
@@ -340,6 +348,7 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
             }
             catch (Exception ex) when (!stop.IsCancellationRequested)
             {
+                Volatile.Write(ref _failing, true);
                 Interlocked.Increment(ref _failures);
                 WriteFailures.Add(1, new KeyValuePair<string, object?>("writer", _name));
                 LogWriteFailed(_name, batch.Path, batch.Rows.Count, attempt, BufferedRows, delay, ex);

@@ -231,7 +231,8 @@ public sealed class ZoneWriterTests : IAsyncLifetime
             await Task.Delay(20);
         }
 
-        // Storage is down: nothing is written, so neither caller may acknowledge.
+        // Storage is down: nothing is written, so neither caller may acknowledge; the writer says it is failing.
+        Assert.True(writer.IsFailing);
         Assert.False(first.IsCompleted);
         Assert.False(second.IsCompleted);
         Assert.Empty(await FilesAsync());
@@ -243,6 +244,7 @@ public sealed class ZoneWriterTests : IAsyncLifetime
         var written = (await FilesAsync()).SelectMany(f => f.Rows).Select(r => r.Index).Order().ToList();
         Assert.Equal(Enumerable.Range(0, 8), written);
         Assert.Equal(0, writer.BufferedRows);
+        Assert.False(writer.IsFailing);
     }
 
     [Fact]
