@@ -233,8 +233,9 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
         {
             await _loop;
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException || _stop.IsCancellationRequested)
         {
+            // A write that failed while stopping is not retried: its rows are counted as unwritten below.
         }
 
         if (BufferedRows > 0)
