@@ -32,6 +32,7 @@ public sealed partial class TikTokPollerGrain(
     private readonly CancellationTokenSource _stopping = new();
     private TikTokSource? _source;
     private IGrainTimer? _timer;
+    private Task _poll = Task.CompletedTask;
     private DateTimeOffset? _nextPollAt;
     private int _polls;
 
@@ -58,7 +59,15 @@ public sealed partial class TikTokPollerGrain(
     {
         await _stopping.CancelAsync();
         _timer?.Dispose();
-        _source?.Dispose();
+        try
+        {
+            // The poll saves its last page's state on its way out; the source is disposed only once it is done.
+            await _poll.WaitAsync(cancellationToken);
+            _source?.Dispose();
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     public async Task EnsureScheduled()
@@ -95,7 +104,9 @@ public sealed partial class TikTokPollerGrain(
         await state.WriteStateAsync(cancellationToken);
     }
 
-    private async Task PollAsync(CancellationToken cancellationToken)
+    private Task PollAsync(CancellationToken cancellationToken) => _poll = PollOnceAsync(cancellationToken);
+
+    private async Task PollOnceAsync(CancellationToken cancellationToken)
     {
         var source = _source!;
         DateTimeOffset next;
