@@ -1,8 +1,8 @@
 namespace Insights.Api.Apis;
 
-using Insights.Api.Ingest;
 using Insights.Api.Limits;
 using Insights.Api.Security;
+using Insights.Ingest;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

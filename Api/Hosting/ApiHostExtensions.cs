@@ -2,12 +2,10 @@ namespace Insights.Api.Hosting;
 
 using System.Text.Json.Serialization;
 using Insights.Api.Apis;
-using Insights.Api.Ingest;
 using Insights.Api.Limits;
 using Insights.Api.Security;
-using Insights.Api.Sources;
+using Insights.Ingest;
 using Insights.Lake.Hosting;
-using Insights.Wire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 public static class ApiHostExtensions
@@ -15,18 +13,15 @@ public static class ApiHostExtensions
     public static IHostApplicationBuilder AddInsightsApi(this IHostApplicationBuilder builder)
     {
         // The lake first: its shutdown flush then runs after the Orleans client has stopped taking requests.
-        builder.Services.AddInsightsLake(builder.Configuration).AddInsightsLakeIngestWriters();
+        builder.Services.AddInsightsLake(builder.Configuration).AddInsightsIngest(builder.Configuration);
         builder.AddInsightsOrleansClient();
-        builder.Services.AddOptions<IngestLimits>().Bind(builder.Configuration.GetSection(IngestLimits.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<EventIngestor>();
         builder.Services.AddProblemDetails();
         builder.AddInsightsAuth();
         builder.AddInsightsLimits();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityScheme>());
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-        builder.Services.AddInsightsSources(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         // The same key as the silo's: the raw and quarantine writers flush within it on SIGTERM.
         builder.Services.Configure<HostOptions>(o =>

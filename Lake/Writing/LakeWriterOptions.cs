@@ -12,6 +12,12 @@ public sealed class LakeWriterOptions
     public TimeSpan MaxFileAge { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long rows whose callers wait for them to be stored (ingest acknowledges only what landed) wait for other
+    /// callers' rows to join their file: longer means fewer, bigger files and slower answers.
+    /// </summary>
+    public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
     /// Most rows a writer holds across partitions, written or waiting. Past it, callers are held back (ingestion
     /// answers "retry", grains wait) instead of the writer growing without bound while storage is down.
     /// </summary>

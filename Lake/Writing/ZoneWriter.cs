@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 /// the rows kept; while storage is down the buffer fills up to <see cref="LakeWriterOptions.MaxBufferedRows"/> and
 /// then refuses new rows (<see cref="TryAdd"/> returns false, <see cref="AddAsync"/> waits): back-pressure rather than
 /// loss. <see cref="FlushAsync"/> (on graceful shutdown, and before a checkpoint) writes everything buffered when it is
-/// called; rows other callers add meanwhile do not hold it up.
+/// called; rows other callers add meanwhile do not hold it up. <see cref="AddDurablyAsync"/> returns only once its rows
+/// are in storage: a group commit, every caller waiting within <see cref="LakeWriterOptions.CommitDelay"/> shares a file.
 /// </summary>
 public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
 {
@@ -40,6 +41,9 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
     private long _filesWritten;
     private long _failures;
     private int _disposed;
+    private bool _awaited;
+    private bool _failing;
+    private SealedBatch? _writing;
 
     public ZoneWriter(
         string name,
@@ -66,6 +70,12 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
     public long FilesWrittenCount => Interlocked.Read(ref _filesWritten);
 
     public long FailedWrites => Interlocked.Read(ref _failures);
+
+    /// <summary>
+    /// Whether the last write failed (storage down or refusing) and none has succeeded since: whoever must wait for
+    /// rows to land (<see cref="AddDurablyAsync"/>) should not start now.
+    /// </summary>
+    public bool IsFailing => Volatile.Read(ref _failing);
 
     /// <summary>Whether <paramref name="rows"/> more rows fit in the buffer now.</summary>
     public bool HasRoomFor(int rows) => Volatile.Read(ref _buffered) + rows <= _options.MaxBufferedRows;
@@ -127,6 +137,56 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
 
     public bool TryAdd(TRow row) => TryAdd([row]);
 
+    /// <summary>
+    /// Adds rows whose room the caller checked (as <see cref="AddChecked"/>) and returns once every one of them is in
+    /// storage: whoever acknowledges them afterwards can lose nothing it acknowledged. The partitions they joined are
+    /// written after <see cref="LakeWriterOptions.CommitDelay"/> (rows added meanwhile share the file) instead of
+    /// waiting for <see cref="LakeWriterOptions.MaxFileAge"/>; a write that fails is retried as usual, and the wait
+    /// lasts until it succeeds, <paramref name="cancellationToken"/> ends it, or the writer stops (then it throws).
+    /// </summary>
+    public async Task AddDurablyAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var waits = new List<Task>(1);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed == 1, this);
+            var now = _clock.GetUtcNow();
+            foreach (var row in rows)
+            {
+                var (dataset, time) = _partitionOf(row);
+                var key = (dataset, time.UtcTicks / TimeSpan.TicksPerHour);
+                if (!_open.TryGetValue(key, out var partition))
+                {
+                    _open[key] = partition = new Partition(now);
+                }
+
+                partition.Rows.Add(row);
+                partition.Written ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (!waits.Contains(partition.Written.Task))
+                {
+                    waits.Add(partition.Written.Task);
+                }
+
+                if (partition.Rows.Count >= _options.MaxRowsPerFile)
+                {
+                    Seal(key, partition);
+                }
+            }
+
+            _buffered += rows.Count;
+            _awaited = true;
+        }
+
+        Buffered.Add(rows.Count, new KeyValuePair<string, object?>("writer", _name));
+        _signal.Release();
+        await Task.WhenAll(waits).WaitAsync(cancellationToken);
+    }
+
     /// <summary>Adds the rows, waiting while the buffer is full (storage down or slow).</summary>
     public async ValueTask AddAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
     {
@@ -173,13 +233,29 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
         {
             await _loop;
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException || _stop.IsCancellationRequested)
         {
+            // A write that failed while stopping is not retried: its rows are counted as unwritten below.
         }
 
         if (BufferedRows > 0)
         {
             LogUnwritten(_name, BufferedRows);
+        }
+
+        // Whoever waits for rows that were never written must not acknowledge them.
+        lock (_lock)
+        {
+            var stopped = new ObjectDisposedException(GetType().Name, $"Lake writer {_name} stopped before writing these rows.");
+            foreach (var partition in _open.Values)
+            {
+                partition.Written?.TrySetException(stopped);
+            }
+
+            foreach (var batch in _sealed.Append(_writing))
+            {
+                batch?.Written?.TrySetException(stopped);
+            }
         }
 
         _stop.Dispose();
@@ -191,7 +267,7 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
         var hour = new DateTime(key.Hour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
         var path = string.Create(CultureInfo.InvariantCulture,
             $"{key.Dataset}/date={hour:yyyy-MM-dd}/hour={hour:HH}/part-{_clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{_instance}-{++_sequence:D6}{_format.Extension}");
-        _sealed.Enqueue(new SealedBatch(BlobPaths.Validate(path), partition.Rows, _sequence));
+        _sealed.Enqueue(new SealedBatch(BlobPaths.Validate(path), partition.Rows, _sequence, partition.Written));
     }
 
     private async Task LoopAsync()
@@ -200,10 +276,18 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
         while (!stop.IsCancellationRequested)
         {
             await _signal.WaitAsync(_options.TickInterval, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (Volatile.Read(ref _awaited))
+            {
+                // Callers wait for these rows: give concurrent callers a moment to join the same file, then write.
+                await Task.Delay(_options.CommitDelay, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             SealDue();
             while (TryTakeSealed(out var batch))
             {
+                _writing = batch;
                 await WriteWithRetryAsync(batch, stop);
+                _writing = null;
             }
         }
     }
@@ -213,9 +297,10 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
         var due = _clock.GetUtcNow() - _options.MaxFileAge;
         lock (_lock)
         {
+            _awaited = false;
             foreach (var (key, partition) in _open.ToList())
             {
-                if (partition.OpenedAt <= due)
+                if (partition.OpenedAt <= due || partition.Written is not null)
                 {
                     Seal(key, partition);
                 }
@@ -247,6 +332,8 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
                 }
 
                 Interlocked.Exchange(ref _writtenThrough, batch.Sequence);
+                Volatile.Write(ref _failing, false);
+                batch.Written?.TrySetResult();
 
                 Buffered.Add(-batch.Rows.Count, new KeyValuePair<string, object?>("writer", _name));
 
@@ -262,6 +349,7 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
             }
             catch (Exception ex) when (!stop.IsCancellationRequested)
             {
+                Volatile.Write(ref _failing, true);
                 Interlocked.Increment(ref _failures);
                 WriteFailures.Add(1, new KeyValuePair<string, object?>("writer", _name));
                 LogWriteFailed(_name, batch.Path, batch.Rows.Count, attempt, BufferedRows, delay, ex);
@@ -276,9 +364,12 @@ public sealed partial class ZoneWriter<TRow> : IAsyncDisposable
         public DateTimeOffset OpenedAt { get; } = openedAt;
 
         public List<TRow> Rows { get; } = [];
+
+        /// <summary>Completed once the partition's file is written; set when a caller of <see cref="AddDurablyAsync"/> waits for it.</summary>
+        public TaskCompletionSource? Written { get; set; }
     }
 
-    private sealed record SealedBatch(string Path, List<TRow> Rows, long Sequence);
+    private sealed record SealedBatch(string Path, List<TRow> Rows, long Sequence, TaskCompletionSource? Written);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lake writer {Writer}: writing {Path} ({Rows} rows) failed on attempt {Attempt}; {Buffered} rows buffered; retrying in {Delay}")]
     private partial void LogWriteFailed(string writer, string path, int rows, int attempt, int buffered, TimeSpan delay, Exception ex);

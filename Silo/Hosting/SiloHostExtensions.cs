@@ -1,6 +1,8 @@
 namespace Insights.Silo.Hosting;
 
 using Insights.Grains.Domain;
+using Insights.Grains.Sources;
+using Insights.Ingest;
 using Insights.Lake.Hosting;
 using Insights.Streaming.Hosting;
 using Insights.Warehouse.Hosting;
@@ -15,13 +17,15 @@ public static class SiloHostExtensions
 
         // Before Orleans: hosted services stop in reverse order, so the lake flushes after grains have deactivated
         // and added their last rows.
-        builder.Services.AddInsightsLake(configuration).AddInsightsLakeProcessingWriters();
+        // The ingest path's writers too: the TikTok poller grain ingests on the silo.
+        builder.Services.AddInsightsLake(configuration).AddInsightsLakeProcessingWriters().AddInsightsIngest(configuration);
         builder.UseOrleans(silo => silo
             .AddInsightsClustering(configuration)
             .AddInsightsClusterTls(configuration)
             .AddInsightsStorage(configuration)
             .AddInsightsStreams(configuration)
-            .AddInsightsWarehouse(configuration));
+            .AddInsightsWarehouse(configuration)
+            .AddInsightsTikTokPoller(configuration));
         builder.Services
             .AddInsightsGrains(configuration)
             .AddInsightsSentiment(configuration)

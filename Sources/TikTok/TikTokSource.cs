@@ -3,7 +3,6 @@ namespace Insights.Sources.TikTok;
 using System.Diagnostics;
 using Insights.Sources.Delivery;
 using Insights.Sources.RateLimiting;
-using Insights.Sources.State;
 using Insights.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -16,12 +15,14 @@ using Microsoft.Extensions.Logging;
 /// <para>Each query is polled every <c>PollInterval</c> over the creation dates of its lookback, page by page
 /// (<c>cursor</c>, <c>has_more</c>, <c>search_id</c>); the comments of each video listed are read right after its page,
 /// from the comment cursor where the last poll stopped, up to <c>MaxCommentsPerVideo</c>.</para>
-/// <para>The state file is saved after every page once the sink has answered for it, so a restart resumes where the
-/// last delivered page ended: a comment already delivered is not sent again and none is skipped. A poll that failed on
+/// <para>The state (<see cref="ITikTokStateStore"/>) is saved after every page once the sink has answered for it, so a
+/// restart resumes where the last delivered page ended: a comment already delivered is not sent again and none is skipped. A poll that failed on
 /// a transient error (outage, 5xx, 429, malformed page, events still answered "retry") is tried again after
 /// <c>FailedPollRetryInterval</c>; a failure of one video's comments never stops the other videos.</para>
+/// <para>It polls when asked (<see cref="PollOnceAsync"/>); whoever hosts it schedules the next poll at the time that
+/// returns. In a cluster that is the one <c>TikTokPollerGrain</c>, so there is one poller and one budget.</para>
 /// </remarks>
-public sealed partial class TikTokSource : IEventSource, IDisposable
+public sealed partial class TikTokSource : IDisposable
 {
     private readonly TikTokSourceOptions _options;
     private readonly SourceMetrics _metrics;
@@ -31,13 +32,14 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
     private readonly RequestBudget _budget;
     private readonly TikTokResearchClient _client;
     private readonly EventDelivery _delivery;
-    private readonly JsonStateFile<TikTokState> _stateFile;
+    private readonly ITikTokStateStore _store;
     private readonly IReadOnlyList<TikTokQuery> _queries;
     private readonly HashSet<string> _configuredVideos;
     private readonly SemaphoreSlim _pollLock = new(1, 1);
-    private readonly TikTokState _state;
+    private TikTokState _state = new();
+    private bool _loaded;
 
-    public TikTokSource(TikTokSourceOptions options, IEventSink sink, SourceMetrics metrics, TimeProvider clock,
+    public TikTokSource(TikTokSourceOptions options, IEventSink sink, ITikTokStateStore store, SourceMetrics metrics, TimeProvider clock,
         ILoggerFactory loggerFactory, HttpMessageHandler? handler = null)
     {
         var problems = options.Validate(evenIfDisabled: true);
@@ -65,13 +67,7 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
             InitialBackoff = options.DeliveryInitialBackoff,
             MaxBackoff = options.DeliveryMaxBackoff,
         }, metrics, Name, clock, loggerFactory.CreateLogger<EventDelivery>());
-        _stateFile = new JsonStateFile<TikTokState>(options.StatePath, TikTokStateJsonContext.Default.TikTokState, _logger);
-        _state = _stateFile.Load();
-        if (_state.Budget is { } saved)
-        {
-            _budget.RestoreDay(saved.DayTokens, saved.At);
-        }
-
+        _store = store;
         _queries = TikTokQuery.From(options);
         _configuredVideos = _queries.Where(q => q.FieldName == "video_id")
             .SelectMany(q => q.Values).ToHashSet(StringComparer.Ordinal);
@@ -81,36 +77,12 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
 
     public IReadOnlyList<TikTokQuery> Queries => _queries;
 
-    /// <summary>The state as it stands (saved after every page); for tests and diagnostics.</summary>
+    /// <summary>The state as it stands (saved after every page; loaded by the first poll); for tests and diagnostics.</summary>
     public TikTokState State => _state;
 
     public RequestBudget Budget => _budget;
 
     public TikTokResearchClient Client => _client;
-
-    public async Task RunAsync(CancellationToken stoppingToken)
-    {
-        LogStarting(_queries.Count, _stateFile.Path, _options.PollInterval);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var next = await PollOnceAsync(stoppingToken);
-                var delay = next - _clock.GetUtcNow();
-                if (delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, _clock, stoppingToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            Save();
-        }
-    }
 
     /// <summary>Polls every query that is due (and the comments of the videos it lists); returns when the next one is due.</summary>
     public async Task<DateTimeOffset> PollOnceAsync(CancellationToken cancellationToken)
@@ -118,6 +90,7 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
         await _pollLock.WaitAsync(cancellationToken);
         try
         {
+            await LoadOnceAsync(cancellationToken);
             var now = _clock.GetUtcNow();
             foreach (var query in _queries)
             {
@@ -129,7 +102,7 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
             }
 
             Prune(_clock.GetUtcNow());
-            Save();
+            await SaveAsync();
             return _queries.Count == 0 ? now + _options.PollInterval : _queries.Min(q => DueAt(QueryStateOf(q.Key)));
         }
         finally
@@ -167,7 +140,7 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
                     state.CompletedThrough = end;
                 }
 
-                Save();
+                await SaveAsync();
             }
         }
         catch (ResearchApiException ex)
@@ -193,7 +166,7 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
             state.LastWindowEnd = windows[^1].End;
         }
 
-        Save();
+        await SaveAsync();
         LogQueryPolled(query.Key, complete, tally.Videos, tally.Comments, tally.FailedVideos, stopwatch.Elapsed);
     }
 
@@ -239,7 +212,7 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
                 await _delivery.DeliverAsync(events, cancellationToken);
             }
 
-            Save();
+            await SaveAsync();
             tally.Videos += listed.Count;
             foreach (var id in listed)
             {
@@ -297,7 +270,7 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
                 }
 
                 state.CommentCursor = Math.Min(page.Cursor, max);
-                Save();
+                await SaveAsync();
                 if (!page.HasMore)
                 {
                     break;
@@ -389,11 +362,29 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
         }
     }
 
-    private void Save()
+    private async Task LoadOnceAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        _state = await _store.LoadAsync(cancellationToken);
+        if (_state.Budget is { } saved)
+        {
+            _budget.RestoreDay(saved.DayTokens, saved.At);
+        }
+
+        _loaded = true;
+        LogStarting(_queries.Count, _options.PollInterval);
+    }
+
+    /// <summary>Not cancelled with the poll: what was delivered must be remembered even while the host stops.</summary>
+    private Task SaveAsync()
     {
         var (tokens, at) = _budget.DaySnapshot();
         _state.Budget = new BudgetState { DayTokens = tokens, At = at };
-        _stateFile.Save(_state);
+        return _store.SaveAsync(_state, CancellationToken.None);
     }
 
     public void Dispose()
@@ -409,8 +400,8 @@ public sealed partial class TikTokSource : IEventSource, IDisposable
         public int FailedVideos;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "TikTok source polling {Queries} queries every {PollInterval}; state in {StatePath}")]
-    private partial void LogStarting(int queries, string statePath, TimeSpan pollInterval);
+    [LoggerMessage(Level = LogLevel.Information, Message = "TikTok source polling {Queries} queries every {PollInterval}")]
+    private partial void LogStarting(int queries, TimeSpan pollInterval);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "TikTok query {Query} polled (complete: {Complete}): {Videos} videos, {Comments} new comments, {FailedVideos} videos failed, in {Elapsed}")]
     private partial void LogQueryPolled(string query, bool complete, int videos, int comments, int failedVideos, TimeSpan elapsed);

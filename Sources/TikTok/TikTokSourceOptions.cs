@@ -45,9 +45,6 @@ public sealed class TikTokSourceOptions
     /// <summary>The Research API's daily quota is 1,000 requests by default.</summary>
     public int RequestsPerDay { get; set; } = 1000;
 
-    /// <summary>What the source remembers across restarts, relative to the working directory.</summary>
-    public string StatePath { get; set; } = "data/sources/tiktok-state.json";
-
     /// <summary>An access token is renewed this long before it expires.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -100,7 +97,6 @@ public sealed class TikTokSourceOptions
         Check(PageSize is >= 1 and <= 100, nameof(PageSize), "must be in [1, 100]");
         Check(RequestsPerMinute >= 1, nameof(RequestsPerMinute), "must be at least 1");
         Check(RequestsPerDay >= 1, nameof(RequestsPerDay), "must be at least 1");
-        Check(!string.IsNullOrWhiteSpace(StatePath), nameof(StatePath), "is required");
         Check(TokenRefreshMargin >= TimeSpan.Zero, nameof(TokenRefreshMargin), "must not be negative");
         Check(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), "must be positive");
         Check(MaxAttempts >= 1, nameof(MaxAttempts), "must be at least 1");

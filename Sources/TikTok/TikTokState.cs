@@ -1,10 +1,12 @@
 namespace Insights.Sources.TikTok;
 
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 /// <summary>
-/// What the TikTok source remembers across restarts (<c>StatePath</c>): per query its last successful poll and
-/// window, per video how far its comments were read, and the daily request budget left.
+/// What the TikTok source remembers across restarts (<see cref="ITikTokStateStore"/>): per query its last successful
+/// poll and window, per video how far its comments were read, and the daily request budget left. Kept as its JSON
+/// document (<see cref="TikTokStateJson"/>), so this library needs no serializer of the host's.
 /// </summary>
 public sealed class TikTokState
 {
@@ -65,6 +67,16 @@ public sealed class VideoState
     [JsonPropertyName("last_comment_poll_at")] public DateTimeOffset? LastCommentPollAt { get; set; }
 }
 
-[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>The state's JSON document, versioned by <see cref="TikTokState.Version"/>.</summary>
+public static class TikTokStateJson
+{
+    public static string Serialize(TikTokState state) => JsonSerializer.Serialize(state, TikTokStateJsonContext.Default.TikTokState);
+
+    /// <summary>The state a document holds; a new state for none.</summary>
+    public static TikTokState Deserialize(string? json) =>
+        string.IsNullOrEmpty(json) ? new TikTokState() : JsonSerializer.Deserialize(json, TikTokStateJsonContext.Default.TikTokState) ?? new TikTokState();
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TikTokState))]
 internal sealed partial class TikTokStateJsonContext : JsonSerializerContext;

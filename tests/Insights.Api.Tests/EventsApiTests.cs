@@ -2,7 +2,7 @@ namespace Insights.Api.Tests;
 
 using System.Net;
 using System.Text.Json;
-using Insights.Api.Ingest;
+using Insights.Ingest;
 using Insights.Stats;
 using Microsoft.AspNetCore.Mvc;
 

@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Insights.Api.Ingest;
+using Insights.Ingest;
 using Insights.Grains.Videos;
 using Insights.Lake;
 using Insights.Lake.Zones;

@@ -1,7 +1,7 @@
 namespace Insights.Api.Tests;
 
 using System.Net;
-using Insights.Api.Ingest;
+using Insights.Ingest;
 using Insights.Generator;
 using Insights.Lake;
 using Insights.Lake.Zones;

@@ -1,6 +1,6 @@
 namespace Insights.Api.Tests;
 
-using Insights.Api.Ingest;
+using Insights.Ingest;
 using Insights.Lake;
 using Insights.Lake.Zones;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ namespace Insights.Api.Tests.Corpus;
 
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Insights.Api.Ingest;
+using Insights.Ingest;
 using Insights.Wire;
 using Microsoft.AspNetCore.Mvc;
 

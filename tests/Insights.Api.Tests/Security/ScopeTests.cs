@@ -2,7 +2,8 @@ namespace Insights.Api.Tests.Security;
 
 using System.Net;
 using System.Net.Http.Headers;
-using Insights.Api.Ingest;
+using Insights.Ingest;
+using Insights.Delivery;
 using Insights.Generator;
 using Insights.Wire;
 using static SecurityTestSupport;

@@ -210,4 +210,52 @@ public sealed class ZoneWriterTests : IAsyncLifetime
         Assert.Equal(7, files[0].Rows.Count);
         Assert.Equal(1, writer.FailedWrites);
     }
+
+    [Fact]
+    public async Task A_durable_add_returns_only_once_its_rows_are_in_storage_long_before_MaxFileAge()
+    {
+        var flaky = new FlakyBlobStore(_local).Fail();
+        var writer = Writer(flaky, new LakeWriterOptions
+        {
+            MaxFileAge = TimeSpan.FromHours(1),
+            CommitDelay = TimeSpan.FromMilliseconds(10),
+            TickInterval = TimeSpan.FromMilliseconds(20),
+            InitialRetryDelay = TimeSpan.FromMilliseconds(20),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(50),
+        });
+
+        var first = writer.AddDurablyAsync(Rows(5));
+        var second = writer.AddDurablyAsync(Rows(3, dataset: "videos", offset: 5));
+        while (writer.FailedWrites < 2)
+        {
+            await Task.Delay(20);
+        }
+
+        // Storage is down: nothing is written, so neither caller may acknowledge; the writer says it is failing.
+        Assert.True(writer.IsFailing);
+        Assert.False(first.IsCompleted);
+        Assert.False(second.IsCompleted);
+        Assert.Empty(await FilesAsync());
+
+        flaky.Recover();
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Everything the callers were answered for is in files, each row once, with no flush and MaxFileAge an hour away.
+        var written = (await FilesAsync()).SelectMany(f => f.Rows).Select(r => r.Index).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 8), written);
+        Assert.Equal(0, writer.BufferedRows);
+        Assert.False(writer.IsFailing);
+    }
+
+    [Fact]
+    public async Task A_durable_add_still_waiting_when_the_writer_stops_fails_instead_of_returning()
+    {
+        var flaky = new FlakyBlobStore(_local).Fail();
+        var writer = Writer(flaky, new LakeWriterOptions { MaxFileAge = TimeSpan.FromHours(1), CommitDelay = TimeSpan.Zero, InitialRetryDelay = TimeSpan.FromMilliseconds(20) });
+        var waiting = writer.AddDurablyAsync(Rows(2));
+        await writer.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Empty(await FilesAsync());
+    }
 }

@@ -10,19 +10,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// A real silo (the Silo project's wiring, on free loopback ports), the stub TikTok API, and the API in a
-/// WebApplicationFactory with the TikTok source enabled and pointed at the stub; modelled on Api.Tests' ApiFixture.
+/// The stub TikTok API and the settings of a real silo (the Silo project's wiring, on free loopback ports, grain state
+/// in a folder) with the TikTok source enabled and pointed at the stub, and of the API in a WebApplicationFactory as
+/// its client; modelled on Api.Tests' ApiFixture. Each test starts and stops the silo and API it needs.
 /// </summary>
 public sealed class SourcesApiFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "insights-sources-e2e-" + Guid.NewGuid().ToString("N"));
-    private IHost? _silo;
 
     internal TikTokStub Stub { get; private set; } = null!;
 
     public Dictionary<string, string?> Settings { get; } = new();
-
-    public string StatePath => Path.Combine(_folder, "sources", "tiktok-state.json");
 
     public string LakePath => Path.Combine(_folder, "lake");
 
@@ -55,7 +53,6 @@ public sealed class SourcesApiFixture : IAsyncLifetime
         Settings["Insights:Sources:TikTok:Usernames:0"] = Creator;
         Settings["Insights:Sources:TikTok:PollInterval"] = "00:00:01";
         Settings["Insights:Sources:TikTok:FailedPollRetryInterval"] = "00:00:00.500";
-        Settings["Insights:Sources:TikTok:StatePath"] = StatePath;
         Settings["Insights:Sources:TikTok:InitialBackoff"] = "00:00:00.050";
         Settings["Insights:Sources:TikTok:MaxBackoff"] = "00:00:00.200";
         Settings["Insights:Sources:TikTok:MaxDeliveryAttempts"] = "40";
@@ -63,15 +60,26 @@ public sealed class SourcesApiFixture : IAsyncLifetime
         Settings["Insights:Sources:TikTok:DeliveryMaxBackoff"] = "00:00:00.500";
         Settings["Insights:Sources:TikTok:RequestsPerMinute"] = "100000";
         Settings["Insights:Sources:TikTok:RequestsPerDay"] = "1000000";
-
-        var silo = Host.CreateApplicationBuilder();
-        silo.Configuration.AddInMemoryCollection(Settings);
-        silo.AddInsightsSilo();
-        _silo = silo.Build();
-        await _silo.StartAsync();
     }
 
-    /// <summary>Starts an API (and with it the TikTok source) on the cluster; dispose it to stop the source.</summary>
+    /// <summary>Builds a silo (and with it the TikTok poller grain) with the settings and <paramref name="overrides"/>; the caller starts it.</summary>
+    public IHost BuildSilo(IDictionary<string, string?>? overrides = null)
+    {
+        var silo = Host.CreateApplicationBuilder();
+        silo.Configuration.AddInMemoryCollection(Settings).AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+        silo.AddInsightsSilo();
+        return silo.Build();
+    }
+
+    /// <summary>Starts a silo; stop it (gracefully, as a rescheduled pod) and dispose it before starting another.</summary>
+    public async Task<IHost> StartSiloAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var silo = BuildSilo(overrides);
+        await silo.StartAsync();
+        return silo;
+    }
+
+    /// <summary>Starts an API on the cluster: a client only, it runs no source.</summary>
     public WebApplicationFactory<Program> StartApi(IDictionary<string, string?>? overrides = null)
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -95,12 +103,6 @@ public sealed class SourcesApiFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_silo is not null)
-        {
-            await _silo.StopAsync();
-            _silo.Dispose();
-        }
-
         await Stub.DisposeAsync();
         if (Directory.Exists(_folder))
         {

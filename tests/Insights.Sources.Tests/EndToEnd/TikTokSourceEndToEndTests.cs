@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Insights.Sources.Hosting;
 using Insights.Sources.Tests.Support;
 using Insights.Stats;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,7 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
 
-/// <summary>The API with the TikTok source enabled against the stub: what the grains answer is exactly the stub's data.</summary>
+/// <summary>
+/// A silo with the TikTok poller grain enabled against the stub, and the API as its client: what the grains answer is
+/// exactly the stub's data, and a rescheduled silo resumes from the grain's state.
+/// </summary>
 public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOutputHelper output) : IClassFixture<SourcesApiFixture>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -22,7 +24,7 @@ public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOu
     };
 
     [Fact]
-    public async Task The_api_reflects_the_stub_exactly_and_a_restarted_source_sends_no_duplicates()
+    public async Task The_api_reflects_the_stub_exactly_and_a_restarted_silo_resumes_from_grain_state_without_duplicates()
     {
         var stub = fixture.Stub;
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -31,6 +33,7 @@ public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOu
         stub.AddComments(busy, 230, now - 3000, perSecond: 3);
         stub.AddComments(quiet, 12, now - 1000);
 
+        using (var silo = await fixture.StartSiloAsync())
         await using (var api = fixture.StartApi())
         {
             using var client = SourcesApiFixture.CreateClient(api);
@@ -41,13 +44,16 @@ public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOu
             Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(busy.CreateTime), stats.Video.CreateTime);
             Assert.Equal(["cooking", "fyp"], stats.Video.Hashtags);
             Assert.Equal(busy.Description, stats.Video.Description);
+            await api.DisposeAsync();
+            await silo.StopAsync();
         }
 
-        // The API (and its source) is stopped; TikTok moves on; a new API starts the source from its state file.
+        // The silo (and its poller grain) is stopped; TikTok moves on; a new silo reads the grain's state and resumes.
         var requestsBefore = stub.Requests.Count;
         stub.AddComments(busy, 40, now - 100);
         stub.Update(() => (busy.Views, busy.Likes, busy.Shares) = (9_000, 700, 41));
 
+        using (var silo = await fixture.StartSiloAsync())
         await using (var api = fixture.StartApi())
         {
             using var client = SourcesApiFixture.CreateClient(api);
@@ -57,7 +63,7 @@ public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOu
                 Assert.Equal(0, stats.Ingest.DuplicateComments);
             }
 
-            // Give the restarted source a few more polls: still nothing twice.
+            // Give the restarted poller a few more polls: still nothing twice.
             await Task.Delay(TimeSpan.FromSeconds(2.5));
             foreach (var video in new[] { busy, quiet })
             {
@@ -65,6 +71,9 @@ public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOu
                 Assert.Equal(Expected(video), stats!.Totals);
                 Assert.Equal(0, stats.Ingest.DuplicateComments);
             }
+
+            await api.DisposeAsync();
+            await silo.StopAsync();
         }
 
         var resumed = stub.Requests.Skip(requestsBefore).Where(r => r.IsCommentList && r.VideoId == busy.Id.ToString()).ToList();
@@ -74,21 +83,34 @@ public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOu
     }
 
     [Fact]
-    public async Task A_disabled_source_runs_nothing()
+    public async Task A_disabled_source_polls_nothing()
     {
         Assert.False(new Insights.Sources.TikTok.TikTokSourceOptions().Enabled); // the default
-        await using var api = fixture.StartApi(new Dictionary<string, string?> { ["Insights:Sources:TikTok:Enabled"] = "false" });
+        var disabled = new Dictionary<string, string?> { ["Insights:Sources:TikTok:Enabled"] = "false" };
+        var requestsBefore = fixture.Stub.Requests.Count;
+        using var silo = await fixture.StartSiloAsync(disabled);
+        try
+        {
+            var poller = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<ITikTokPollerGrain>(ITikTokPollerGrain.GlobalKey);
+            await poller.EnsureScheduled();
 
-        Assert.Empty(api.Services.GetServices<IEventSource>());
-        Assert.DoesNotContain(api.Services.GetServices<IHostedService>(), s => s is EventSourcesHostedService);
+            var status = await poller.GetStatus();
+            Assert.False(status.Enabled);
+            Assert.Equal(0, status.Polls);
+            Assert.Equal(requestsBefore, fixture.Stub.Requests.Count);
+        }
+        finally
+        {
+            await silo.StopAsync();
+        }
     }
 
     [Fact]
-    public async Task An_enabled_source_without_its_secret_stops_the_api_at_start_naming_the_key()
+    public async Task An_enabled_source_without_its_secret_stops_the_silo_at_start_naming_the_key()
     {
-        await using var api = new DisposableFactory(fixture, new Dictionary<string, string?> { ["Insights:Sources:TikTok:ClientSecret"] = "" });
+        using var silo = fixture.BuildSilo(new Dictionary<string, string?> { ["Insights:Sources:TikTok:ClientSecret"] = "" });
 
-        var ex = Assert.ThrowsAny<Exception>(api.Start);
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => silo.StartAsync());
 
         Assert.Contains("Insights:Sources:TikTok:ClientSecret is required", Flatten(ex));
     }
@@ -96,22 +118,6 @@ public sealed class TikTokSourceEndToEndTests(SourcesApiFixture fixture, ITestOu
     private static string Flatten(Exception ex) => ex is AggregateException a
         ? string.Join(" | ", a.InnerExceptions.Select(Flatten))
         : ex.Message + (ex.InnerException is { } inner ? " | " + Flatten(inner) : "");
-
-    /// <summary>A factory whose start is up to the test (it is expected to fail).</summary>
-    private sealed class DisposableFactory(SourcesApiFixture fixture, IDictionary<string, string?> overrides) : IAsyncDisposable
-    {
-        private WebApplicationFactory<Program>? _factory;
-
-        public void Start() => _factory = fixture.StartApi(overrides);
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_factory is not null)
-            {
-                await _factory.DisposeAsync();
-            }
-        }
-    }
 
     private static Totals Expected(StubVideo video) => new()
     {

@@ -3,7 +3,7 @@ namespace Insights.Sources.Tests.Support;
 using Insights.Sources.RateLimiting;
 using Insights.Sources.TikTok;
 
-/// <summary>A stub TikTok API, a recording sink, metrics, logs and a state folder of its own, for one test.</summary>
+/// <summary>A stub TikTok API, a recording sink, metrics, logs and a state store of its own, for one test.</summary>
 internal sealed class SourceHarness : IAsyncDisposable
 {
     private readonly List<IDisposable> _owned = [];
@@ -26,9 +26,8 @@ internal sealed class SourceHarness : IAsyncDisposable
 
     public LogRecorder Logs { get; } = new();
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "insights-sources-" + Guid.NewGuid().ToString("N"));
-
-    public string StatePath => Path.Combine(Folder, "tiktok-state.json");
+    /// <summary>Shared by every source of this harness: a new source over it is a restarted one.</summary>
+    public MemoryStateStore State { get; } = new();
 
     public long Now => Clock.GetUtcNow().ToUnixTimeSeconds();
 
@@ -47,7 +46,6 @@ internal sealed class SourceHarness : IAsyncDisposable
             Usernames = ["chef_ana"],
             PollInterval = TimeSpan.FromHours(1),
             FailedPollRetryInterval = TimeSpan.FromMinutes(1),
-            StatePath = StatePath,
             MaxAttempts = 3,
             InitialBackoff = TimeSpan.FromMilliseconds(5),
             MaxBackoff = TimeSpan.FromMilliseconds(20),
@@ -64,7 +62,7 @@ internal sealed class SourceHarness : IAsyncDisposable
 
     public TikTokSource NewSource(Action<TikTokSourceOptions>? configure = null)
     {
-        var source = new TikTokSource(Options(configure), Sink, Metrics.Metrics, Clock, Logs);
+        var source = new TikTokSource(Options(configure), Sink, State, Metrics.Metrics, Clock, Logs);
         _owned.Add(source);
         return source;
     }
@@ -87,9 +85,5 @@ internal sealed class SourceHarness : IAsyncDisposable
 
         Metrics.Dispose();
         await Stub.DisposeAsync();
-        if (Directory.Exists(Folder))
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
     }
 }

@@ -1,6 +1,7 @@
 namespace Insights.Streaming.Tests.EventHubs;
 
 using Insights.Events;
+using Insights.Delivery;
 using Insights.Generator;
 using Insights.Grains.Videos;
 using Insights.Streaming.EventHubs;

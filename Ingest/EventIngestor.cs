@@ -1,39 +1,50 @@
-namespace Insights.Api.Ingest;
+namespace Insights.Ingest;
 
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Insights.Events;
-using Insights.Api.Limits;
 using Insights.Lake.Records;
 using Insights.Lake.Zones;
 using Insights.Streaming.Publishing;
 using Insights.Wire;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
 
 /// <summary>
-/// Reads an ingest batch, validates each event on its own, publishes the good ones to their videos' streams (one
-/// batch per video, so grains receive them together), lands them in the raw zone exactly as received, and puts
-/// every refused event in the quarantine zone with its reason.
+/// The one ingest path. Reads a batch, validates each event on its own, publishes the good ones to their videos'
+/// streams (one batch per video, so grains receive them together), lands them in the raw zone exactly as received,
+/// and puts every refused event in the quarantine zone with its reason; whatever the entry (<c>POST /api/events</c>,
+/// the TikTok poller through <see cref="IngestEventSink"/>). An event is answered <c>accepted</c> only once its raw
+/// record is in storage, and a rejected one only once its quarantine record is: nothing acknowledged is lost from
+/// the lake when the process dies.
 /// </summary>
+/// <remarks>
+/// Publish first, land second: an event whose publish failed is answered "retry" and never landed, so a client that
+/// sends it again does not land it twice; an event published but not landed (the process died between) was not
+/// acknowledged, so the client sends it again and the grains, which are idempotent, count it once.
+/// </remarks>
 public sealed partial class EventIngestor(
     IClusterClient cluster,
     RawZoneWriter raw,
     QuarantineWriter quarantine,
     IOptions<IngestLimits> limits,
-    IOptions<ApiLimitsOptions> apiLimits,
+    IOptions<IngestJsonOptions> json,
     TimeProvider clock,
     ILogger<EventIngestor> logger)
 {
-    private const string Source = "api";
+    /// <summary>The <c>source</c> of what <c>POST /api/events</c> receives.</summary>
+    public const string ApiSource = "api";
+    private const string Source = ApiSource;
     private const int MaxQuarantinedBodyChars = 64 * 1024;
     private const string MaxBodyBytesKey = IngestLimits.SectionName + ":MaxBodyBytes";
     private const string MaxBatchEventsKey = IngestLimits.SectionName + ":MaxBatchEvents";
-    private const string MaxJsonDepthKey = ApiLimitsOptions.SectionName + ":MaxJsonDepth";
-    private readonly int _maxDepth = apiLimits.Value.MaxJsonDepth;
+    private const string MaxJsonDepthKey = IngestJsonOptions.MaxJsonDepthKey;
+    private readonly int _maxDepth = json.Value.MaxJsonDepth;
     private readonly IngestLimits _limits = limits.Value;
     private readonly WireEventParser _parser = new(limits.Value, clock);
 
@@ -62,13 +73,13 @@ public sealed partial class EventIngestor(
         }
 
         return JsonMediaType.Accepts(contentType)
-            ? await ParseAndPublishAsync(buffer.WrittenMemory, Source, receivedAt)
+            ? await ParseAndPublishAsync(buffer.WrittenMemory, Source, receivedAt, cancellationToken)
             : UnsupportedMediaType(contentType, buffer.WrittenMemory, receivedAt);
     }
 
     /// <summary>
     /// Ingests a batch already in memory (a JSON array of events) exactly as <c>POST /api/events</c> does, for
-    /// producers inside the API process (the TikTok source); <paramref name="source"/> is recorded with every raw and
+    /// producers inside a host (the TikTok poller); <paramref name="source"/> is recorded with every raw and
     /// quarantined record.
     /// </summary>
     public async Task<IngestOutcome> IngestAsync(ReadOnlyMemory<byte> jsonArray, string source, CancellationToken cancellationToken)
@@ -77,10 +88,11 @@ public sealed partial class EventIngestor(
         var receivedAt = clock.GetUtcNow();
         return jsonArray.Length > _limits.MaxBodyBytes
             ? TooLarge(jsonArray.Length, jsonArray, source, receivedAt)
-            : await ParseAndPublishAsync(jsonArray, source, receivedAt);
+            : await ParseAndPublishAsync(jsonArray, source, receivedAt, cancellationToken);
     }
 
-    private async Task<IngestOutcome> ParseAndPublishAsync(ReadOnlyMemory<byte> body, string source, DateTimeOffset receivedAt)
+    private async Task<IngestOutcome> ParseAndPublishAsync(ReadOnlyMemory<byte> body, string source, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -92,12 +104,12 @@ public sealed partial class EventIngestor(
             if (JsonDepth.Exceeds(body.Span, _maxDepth))
             {
                 var tooDeep = $"The body nests arrays and objects more than {_maxDepth} deep (limit {MaxJsonDepthKey}); events need 3.";
-                return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "JSON nested too deep", tooDeep,
+                return IngestOutcome.Refused(IngestStatus.BadRequest, "JSON nested too deep", tooDeep,
                     QuarantineBody(body, tooDeep, source, receivedAt), MaxJsonDepthKey);
             }
 
             var reason = $"The body is not valid JSON: {ex.Message}";
-            return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "Malformed JSON", reason,
+            return IngestOutcome.Refused(IngestStatus.BadRequest, "Malformed JSON", reason,
                 QuarantineBody(body, reason, source, receivedAt));
         }
 
@@ -107,7 +119,7 @@ public sealed partial class EventIngestor(
             if (root.ValueKind != JsonValueKind.Array)
             {
                 var reason = $"The body must be a JSON array of events, not {WireEventParser.Describe(root.ValueKind)}.";
-                return IngestOutcome.Refused(StatusCodes.Status400BadRequest, "Not a batch", reason,
+                return IngestOutcome.Refused(IngestStatus.BadRequest, "Not a batch", reason,
                     QuarantineBody(body, reason, source, receivedAt));
             }
 
@@ -115,22 +127,30 @@ public sealed partial class EventIngestor(
             if (count > _limits.MaxBatchEvents)
             {
                 var reason = $"A batch holds at most {_limits.MaxBatchEvents} events (limit {MaxBatchEventsKey}); this one has {count}.";
-                return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Batch too long", reason,
+                return IngestOutcome.Refused(IngestStatus.PayloadTooLarge, "Batch too long", reason,
                     QuarantineBody(body, reason, source, receivedAt), MaxBatchEventsKey);
             }
 
-            // Check room in the lake first: past this point events reach grains, which cannot be undone.
+            // Check the lake first: past this point events reach grains, which cannot be undone, and the answer waits
+            // for the lake; while its writes fail, waiting would only hold the caller until its timeout.
+            if (raw.Writer.IsFailing || quarantine.Writer.IsFailing)
+            {
+                return IngestOutcome.Refused(IngestStatus.ServiceUnavailable, "Lake unavailable",
+                    "The lake is not taking writes (storage down); send the batch again later.");
+            }
+
             if (!raw.Writer.HasRoomFor(count) || !quarantine.Writer.HasRoomFor(count))
             {
-                return IngestOutcome.Refused(StatusCodes.Status503ServiceUnavailable, "Lake unavailable",
+                return IngestOutcome.Refused(IngestStatus.ServiceUnavailable, "Lake unavailable",
                     "The lake is not taking writes fast enough (storage down or slow) and its buffer is full; send the batch again later.");
             }
 
-            return IngestOutcome.Ok(await ValidateAndPublishAsync(root, count, source, receivedAt));
+            return IngestOutcome.Ok(await ValidateAndPublishAsync(root, count, source, receivedAt, cancellationToken));
         }
     }
 
-    private async Task<IngestResponse> ValidateAndPublishAsync(JsonElement batch, int count, string source, DateTimeOffset receivedAt)
+    private async Task<IngestResponse> ValidateAndPublishAsync(JsonElement batch, int count, string source, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken)
     {
         var batchId = Guid.NewGuid().ToString("N");
         var results = new IngestItemResult[count];
@@ -184,8 +204,6 @@ public sealed partial class EventIngestor(
             index++;
         }
 
-        quarantine.Writer.AddChecked(quarantined);
-
         var provider = cluster.GetStreamProvider(StreamNames.Provider);
         await Task.WhenAll(byVideo.Select(async pair =>
         {
@@ -205,8 +223,12 @@ public sealed partial class EventIngestor(
             }
         }));
 
-        // Only what was accepted lands in the raw zone: an event answered "retry" will arrive again.
-        raw.Writer.AddChecked(rawRecords.OfType<RawEventRecord>().ToList());
+        // Only what was accepted lands in the raw zone: an event answered "retry" will arrive again. The answer waits
+        // until both zones hold their records (a group commit shared with concurrent batches), so it is never ahead
+        // of the lake; if the wait ends first (the caller gave up, the host stops) nothing is answered.
+        await Task.WhenAll(
+            raw.Writer.AddDurablyAsync(rawRecords.OfType<RawEventRecord>().ToList(), cancellationToken),
+            quarantine.Writer.AddDurablyAsync(quarantined, cancellationToken));
 
         int accepted = 0, rejected = 0, retry = 0;
         foreach (var r in results)
@@ -226,14 +248,14 @@ public sealed partial class EventIngestor(
     {
         var declared = contentType is null ? "no Content-Type" : $"Content-Type '{(contentType.Length <= 100 ? contentType : contentType[..100] + "...")}'";
         var reason = $"The body must be a JSON array of events sent as {JsonMediaType.Expected}, not with {declared}.";
-        return IngestOutcome.Refused(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", reason,
+        return IngestOutcome.Refused(IngestStatus.UnsupportedMediaType, "Unsupported media type", reason,
             QuarantineBody(body, reason, Source, receivedAt));
     }
 
     private IngestOutcome TooLarge(long size, ReadOnlyMemory<byte> start, string source, DateTimeOffset receivedAt)
     {
         var reason = $"The body may hold at most {_limits.MaxBodyBytes} bytes (limit {MaxBodyBytesKey}); this one has {size} or more.";
-        return IngestOutcome.Refused(StatusCodes.Status413PayloadTooLarge, "Body too large", reason,
+        return IngestOutcome.Refused(IngestStatus.PayloadTooLarge, "Body too large", reason,
             QuarantineBody(start, reason, source, receivedAt), MaxBodyBytesKey);
     }
 

@@ -1,4 +1,4 @@
-namespace Insights.Api.Ingest;
+namespace Insights.Ingest;
 
 using System.Text.Json;
 

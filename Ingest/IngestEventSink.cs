@@ -1,22 +1,21 @@
-namespace Insights.Api.Sources;
+namespace Insights.Ingest;
 
 using System.Text.Json;
-using Insights.Api.Ingest;
-using Insights.Sources;
+using Insights.Delivery;
 using Insights.Wire;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// The in-process sink of the API's event sources: each batch goes through <see cref="EventIngestor"/> exactly as a
-/// <c>POST /api/events</c> body would (validation, raw and quarantine zones with source <c>tiktok</c>, streams), in
-/// slices the ingest limits allow. A batch refused as a whole for want of room (503) is answered "retry" item by item;
-/// any other refusal is a bug on one side and throws.
+/// The in-process entry of the ingest path for producers inside a host (the TikTok poller grain on a silo): each
+/// batch goes through <see cref="EventIngestor"/> exactly as a <c>POST /api/events</c> body would (validation, raw and
+/// quarantine zones with its <paramref name="source"/>, streams), in slices the ingest limits allow. A batch refused as
+/// a whole for want of room (503) is answered "retry" item by item; any other refusal is a bug on one side and throws.
 /// </summary>
-public sealed class EventIngestorSink(EventIngestor ingestor, IOptions<IngestLimits> limits, string source = "tiktok") : IEventSink
+public sealed class IngestEventSink(EventIngestor ingestor, IOptions<IngestLimits> limits, string source) : IEventSink
 {
     private const int MaxSlice = 500;
 
-    public async Task<IReadOnlyList<SinkItemResult>> SendAsync(IReadOnlyList<WireEvent> events, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SinkItemResult>> SendAsync(IReadOnlyList<WireEvent> events, CancellationToken cancellationToken = default)
     {
         var results = new List<SinkItemResult>(events.Count);
         var slice = Math.Max(1, Math.Min(MaxSlice, limits.Value.MaxBatchEvents));
@@ -55,7 +54,7 @@ public sealed class EventIngestorSink(EventIngestor ingestor, IOptions<IngestLim
             return results;
         }
 
-        if (outcome.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        if (outcome.StatusCode == IngestStatus.ServiceUnavailable)
         {
             return Enumerable.Repeat(SinkItemResult.Retry(outcome.Detail), batch.Count).ToArray();
         }

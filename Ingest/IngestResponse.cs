@@ -1,4 +1,4 @@
-namespace Insights.Api.Ingest;
+namespace Insights.Ingest;
 
 /// <summary>The answer to <c>POST /api/events</c>: one item per event sent, in order.</summary>
 public sealed record IngestResponse(int Accepted, int Rejected, int Retry, IReadOnlyList<IngestItemResult> Items);
