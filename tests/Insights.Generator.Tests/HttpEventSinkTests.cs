@@ -12,11 +12,11 @@ public class HttpEventSinkTests
     private static List<WireEvent> Events(int count) =>
         DatasetGenerator.Generate(Datasets.Small()).Events.Take(count).Select(e => e.Event).ToList();
 
-    private static (HttpEventSink Sink, StubHandler Handler, InstantTimeProvider Time) Create(
+    private static (HttpEventSink Sink, StubHandler Handler, ObservedTimeProvider Time) Create(
         Func<StubRequest, HttpResponseMessage> respond, HttpEventSinkOptions? options = null)
     {
         var handler = new StubHandler(respond);
-        var time = new InstantTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now) { AdvancesOnEveryWait = true };
         var http = new HttpClient(handler) { BaseAddress = new Uri("http://insights.test/") };
         return (new HttpEventSink(http, options, time), handler, time);
     }

@@ -1,11 +1,11 @@
 using Insights.Sentiment.Remote;
-using Insights.Sentiment.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Insights.Sentiment.Tests.Remote;
 
 public sealed class CircuitBreakerTests
 {
-    private readonly ManualTimeProvider clock = new();
+    private readonly FakeTimeProvider clock = new();
 
     private CircuitBreaker Breaker(int threshold = 3) => new(threshold, TimeSpan.FromSeconds(30), clock);
 
