@@ -1,6 +1,7 @@
 namespace Insights.Generator;
 
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 /// <summary>The command-line entry point. Internal, so it never clashes with another project's <c>Program</c>.</summary>
@@ -195,9 +196,11 @@ internal static class Program
                 return new($"Event Hubs {options.Hub} at {where}", hub, () => hub.TransientFailures, "hub busy or unreachable", hub);
             }
 
-            var http = new HttpClient { BaseAddress = cl.Api, Timeout = TimeSpan.FromSeconds(100) };
-            var sink = new HttpEventSink(http, new HttpEventSinkOptions { BatchSize = cl.BatchSize, Parallelism = cl.Parallelism, ApiKey = cl.ApiKey });
-            return new(cl.Api!.ToString(), sink, () => sink.TransientFailures, "API busy or unreachable", http);
+            var services = new ServiceCollection();
+            services.AddIngestHttpClient(cl.Api!);
+            var provider = services.BuildServiceProvider();
+            var sink = new HttpEventSink(IngestHttpClient.Create(provider), new HttpEventSinkOptions { BatchSize = cl.BatchSize, Parallelism = cl.Parallelism, ApiKey = cl.ApiKey });
+            return new(cl.Api!.ToString(), sink, () => sink.TransientFailures, "API busy or unreachable", provider);
         }
 
         public void Dispose() => Owned.Dispose();
