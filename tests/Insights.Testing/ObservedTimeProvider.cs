@@ -1,4 +1,4 @@
-namespace Insights.Generator.Tests;
+namespace Insights.Testing;
 
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
@@ -6,10 +6,10 @@ using Microsoft.Extensions.Time.Testing;
 /// <summary>
 /// <see cref="FakeTimeProvider"/> (which keeps the time and fires timers in due order as it is moved) that also
 /// tells who waits on it: FakeTimeProvider keeps its timers to itself, and these tests step the clock from one
-/// wait of the code under test to the next (<see cref="NextDue"/>), or let every wait pass at once and check how
-/// long it was (<see cref="AdvancesOnEveryWait"/>, <see cref="Waits"/>).
+/// wait of the code under test to the next (<see cref="NextDue"/>, <see cref="WaitForTimerAsync"/>), or let every
+/// wait pass at once and check how long it was (<see cref="AdvancesOnEveryWait"/>, <see cref="Waits"/>).
 /// </summary>
-public sealed class ObservedTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+public class ObservedTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
 {
     private readonly Lock _lock = new();
     private readonly Lock _advancing = new(); // FakeTimeProvider is moved by one thread at a time
@@ -33,7 +33,34 @@ public sealed class ObservedTimeProvider(DateTimeOffset start) : FakeTimeProvide
         }
     }
 
+    /// <summary>Due times of the timers armed now.</summary>
+    public IReadOnlyList<DateTimeOffset> PendingTimers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _armed.Values.Order()];
+            }
+        }
+    }
+
     public void AdvanceTo(DateTimeOffset to) => SetUtcNow(to);
+
+    /// <summary>Waits (in real time) until a timer is armed (whose due time <paramref name="dueAt"/> accepts): someone waits on this clock.</summary>
+    public async Task WaitForTimerAsync(Func<DateTimeOffset, bool>? dueAt = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!PendingTimers.Any(d => dueAt?.Invoke(d) ?? true))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("No timer was armed on the clock.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
