@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Insights.Wire;
+using Polly;
+using Polly.Retry;
 
 public sealed record HttpEventSinkOptions
 {
@@ -49,16 +51,24 @@ public sealed record HttpEventSinkOptions
 }
 
 /// <summary>
-/// Sends events to <c>POST /api/events</c> in batches, several at once. A busy (429, 503, 502, 504) or unreachable
-/// API is retried with exponential backoff, honouring Retry-After, a bounded number of times; any other failure
-/// (400 and 413 included: those are bugs; 401 and 403: a missing or wrong key) throws <see cref="EventSinkException"/> at once.
-/// Per-item "retry" answers are returned to the caller, who decides when to send those again.
+/// Sends events to <c>POST /api/events</c> in batches, several at once. A busy (429, 503, 502, 504), unreachable or
+/// timed-out API is retried by a Polly retry pipeline: exponential backoff, or the Retry-After the API asks for, a
+/// bounded number of times; any other failure (400 and 413 included: those are bugs; 401 and 403: a missing or wrong
+/// key) throws <see cref="EventSinkException"/> at once. Per-item "retry" answers are returned to the caller, who
+/// decides when to send those again.
+/// <para>
+/// The retry runs here around <see cref="HttpClient.SendAsync(HttpRequestMessage, CancellationToken)"/> rather than
+/// as a resilience handler inside the client: each attempt then stays bounded by the client's own
+/// <see cref="HttpClient.Timeout"/>, as one request, while the waits between attempts (up to
+/// <see cref="HttpEventSinkOptions.MaxRetryAfter"/>) are not. Get the client from <see cref="IngestHttpClient"/>.
+/// </para>
 /// </summary>
 public sealed class HttpEventSink : IEventSink
 {
     private readonly HttpClient _http;
     private readonly HttpEventSinkOptions _options;
     private readonly TimeProvider _time;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
     public HttpEventSink(HttpClient http, HttpEventSinkOptions? options = null, TimeProvider? time = null)
     {
@@ -66,6 +76,7 @@ public sealed class HttpEventSink : IEventSink
         _options = options ?? new HttpEventSinkOptions();
         _options.Validate();
         _time = time ?? TimeProvider.System;
+        _retry = BuildRetry();
     }
 
     public HttpEventSinkOptions Options => _options;
@@ -117,59 +128,85 @@ public sealed class HttpEventSink : IEventSink
     private async Task<SinkItemResult?[]> SendBatchAsync(List<WireEvent> batch, CancellationToken ct)
     {
         var body = WireJson.SerializeBatch(batch);
-        var uri = new Uri(_options.Path, UriKind.RelativeOrAbsolute);
-        string lastProblem = "";
-        for (var attempt = 1; ; attempt++)
+        var attempts = 0;
+        HttpResponseMessage response;
+        try
         {
-            TimeSpan? retryAfter = null;
-            try
-            {
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
-                if (_options.ApiKey is { Length: > 0 } key)
+            response = await _retry.ExecuteAsync(
+                async token =>
                 {
-                    request.Headers.Add("X-Api-Key", key);
-                }
+                    attempts++;
+                    var content = new ByteArrayContent(body);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                    using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.Path, UriKind.RelativeOrAbsolute)) { Content = content };
+                    if (_options.ApiKey is { Length: > 0 } key)
+                    {
+                        request.Headers.Add("X-Api-Key", key);
+                    }
 
-                Interlocked.Increment(ref _requests);
-                using var response = await _http.SendAsync(request, ct);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    var text = await response.Content.ReadAsStringAsync(ct);
-                    return Interpret(text, batch);
-                }
-
-                var problem = $"{(int)response.StatusCode} {response.ReasonPhrase}: {await Excerpt(response, ct)}";
-                if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
-                    or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout))
-                {
-                    throw new EventSinkException($"The ingest API refused a batch of {batch.Count} events: {problem}");
-                }
-
-                lastProblem = problem;
-                retryAfter = RetryAfter(response.Headers.RetryAfter);
-            }
-            catch (HttpRequestException ex)
-            {
-                lastProblem = $"connection failed: {ex.Message}";
-            }
-            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
-            {
-                lastProblem = $"timed out: {ex.Message}";
-            }
-
-            if (attempt >= _options.MaxAttempts)
-            {
-                throw new EventSinkException($"Gave up on a batch of {batch.Count} events after {attempt} attempts; last: {lastProblem}");
-            }
-
-            Interlocked.Increment(ref _transientFailures);
-            var backoff = TimeSpan.FromTicks(Math.Min(
-                _options.MaxBackoff.Ticks,
-                _options.InitialBackoff.Ticks * (1L << Math.Min(attempt - 1, 20))));
-            await Task.Delay(retryAfter ?? backoff, _time, ct);
+                    Interlocked.Increment(ref _requests);
+                    return await _http.SendAsync(request, token);
+                },
+                ct);
         }
+        catch (HttpRequestException ex)
+        {
+            throw GaveUp(batch, attempts, $"connection failed: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw GaveUp(batch, attempts, $"timed out: {ex.Message}", ex);
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return Interpret(await response.Content.ReadAsStringAsync(ct), batch);
+            }
+
+            var problem = $"{(int)response.StatusCode} {response.ReasonPhrase}: {await Excerpt(response, ct)}";
+            throw IsBusy(response.StatusCode)
+                ? GaveUp(batch, attempts, problem, null)
+                : new EventSinkException($"The ingest API refused a batch of {batch.Count} events: {problem}");
+        }
+    }
+
+    private static EventSinkException GaveUp(List<WireEvent> batch, int attempts, string lastProblem, Exception? inner) =>
+        new($"Gave up on a batch of {batch.Count} events after {attempts} attempts; last: {lastProblem}", inner);
+
+    private static bool IsBusy(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
+
+    private ResiliencePipeline<HttpResponseMessage> BuildRetry()
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
+        if (_options.MaxAttempts == 1)
+        {
+            return builder.Build(); // Polly's retry needs at least one retry
+        }
+
+        return builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = _options.MaxAttempts - 1,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = false,
+            Delay = _options.InitialBackoff,
+            MaxDelay = _options.MaxBackoff,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+            {
+                { Result: { } r } => IsBusy(r.StatusCode),
+                { Exception: HttpRequestException } => true,
+                { Exception: TaskCanceledException } => !args.Context.CancellationToken.IsCancellationRequested, // the client's timeout
+                _ => false,
+            }),
+            DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result?.Headers.RetryAfter)),
+            OnRetry = _ =>
+            {
+                Interlocked.Increment(ref _transientFailures);
+                return ValueTask.CompletedTask;
+            },
+        }).Build();
     }
 
     private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)

@@ -1,8 +1,6 @@
-// In the namespace of the other endpoint modules, so that the host maps it like them with one line.
-namespace Insights.Api.Apis;
+namespace Insights.Api.Dashboard;
 
 using System.Text.Json;
-using Insights.Api.Dashboard;
 using Insights.Api.Security;
 using Insights.Wire;
 using Microsoft.AspNetCore.Http.Json;

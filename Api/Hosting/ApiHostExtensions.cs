@@ -2,6 +2,7 @@ namespace Insights.Api.Hosting;
 
 using System.Text.Json.Serialization;
 using Insights.Api.Apis;
+using Insights.Api.Dashboard;
 using Insights.Api.Limits;
 using Insights.Api.Security;
 using Insights.Ingest;

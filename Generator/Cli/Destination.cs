@@ -1,5 +1,7 @@
 namespace Insights.Generator.Cli;
 
+using Microsoft.Extensions.DependencyInjection;
+
 /// <summary>The sink the command line chose, with what the progress line says about its transient failures.</summary>
 internal sealed record Destination(string Name, IEventSink Sink, Func<long> TransientFailures, string Busy, IDisposable Owned) : IDisposable
 {
@@ -13,9 +15,11 @@ internal sealed record Destination(string Name, IEventSink Sink, Func<long> Tran
             return new($"Event Hubs {options.Hub} at {where}", hub, () => hub.TransientFailures, "hub busy or unreachable", hub);
         }
 
-        var http = new HttpClient { BaseAddress = cl.Api, Timeout = TimeSpan.FromSeconds(100) };
-        var sink = new HttpEventSink(http, new HttpEventSinkOptions { BatchSize = cl.BatchSize, Parallelism = cl.Parallelism, ApiKey = cl.ApiKey });
-        return new(cl.Api!.ToString(), sink, () => sink.TransientFailures, "API busy or unreachable", http);
+        var services = new ServiceCollection();
+        services.AddIngestHttpClient(cl.Api!);
+        var provider = services.BuildServiceProvider();
+        var sink = new HttpEventSink(IngestHttpClient.Create(provider), new HttpEventSinkOptions { BatchSize = cl.BatchSize, Parallelism = cl.Parallelism, ApiKey = cl.ApiKey });
+        return new(cl.Api!.ToString(), sink, () => sink.TransientFailures, "API busy or unreachable", provider);
     }
 
     public void Dispose() => Owned.Dispose();

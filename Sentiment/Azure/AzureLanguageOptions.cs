@@ -68,10 +68,13 @@ public sealed class AzureLanguageOptions
     /// <summary>Longest a text waits for a request to fill before a partial request is sent.</summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>With local fallback: consecutive failed requests that open the circuit.</summary>
+    /// <summary>With local fallback: failed requests, with no success among them within <see cref="BreakerSamplingDuration"/>, that open the circuit (at least 2).</summary>
     public int BreakerFailureThreshold { get; set; } = 5;
 
-    /// <summary>With local fallback: how long the circuit stays open (everything scored locally) before a probe.</summary>
+    /// <summary>With local fallback: the window in which failed requests are counted (at least 0.5 s).</summary>
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>With local fallback: how long the circuit stays open (everything scored locally) before a probe (at least 0.5 s).</summary>
     public TimeSpan BreakerCooldown { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -118,8 +121,10 @@ public sealed class AzureLanguageOptions
         Require(MaxRetryDelay < RetryDelay, $"{section}:MaxRetryDelay must be at least RetryDelay");
         Require(MaxConcurrentRequests < 1, $"{section}:MaxConcurrentRequests {MaxConcurrentRequests} must be at least 1");
         Require(BatchWindow < TimeSpan.Zero || BatchWindow > TimeSpan.FromSeconds(5), $"{section}:BatchWindow must be 0 to 5 seconds");
-        Require(BreakerFailureThreshold < 1, $"{section}:BreakerFailureThreshold {BreakerFailureThreshold} must be at least 1");
-        Require(BreakerCooldown <= TimeSpan.Zero, $"{section}:BreakerCooldown must be positive");
+        Require(BreakerFailureThreshold < Remote.FallbackOptions.ShortestFailureThreshold,
+            $"{section}:BreakerFailureThreshold {BreakerFailureThreshold} must be at least {Remote.FallbackOptions.ShortestFailureThreshold}");
+        Require(BreakerSamplingDuration < Remote.FallbackOptions.ShortestDuration, $"{section}:BreakerSamplingDuration must be at least {Remote.FallbackOptions.ShortestDuration}");
+        Require(BreakerCooldown < Remote.FallbackOptions.ShortestDuration, $"{section}:BreakerCooldown must be at least {Remote.FallbackOptions.ShortestDuration}");
         Require(FallbackAfter <= TimeSpan.Zero, $"{section}:FallbackAfter must be positive");
         if (errors.Count > 0)
         {

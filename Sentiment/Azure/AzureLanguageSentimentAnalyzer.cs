@@ -229,6 +229,11 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
         return ex;
     }
 
+    // Azure.Core's pipeline, not an IHttpClientFactory client with Polly: it is what Azure SDK clients are built on,
+    // and it brings Entra ID token acquisition and refresh (BearerTokenAuthenticationPolicy), the retry policy the
+    // service's throttling is designed for (Retry-After, retry-after-ms, x-ms-retry-after-ms; 408/429/5xx) and
+    // per-attempt network timeouts. It is the only retry on this path: the breaker and fallback above it
+    // (FallbackSentimentAnalyzer) see one outcome per request, after these retries, and never retry themselves.
     private static HttpPipeline BuildPipeline(AzureLanguageOptions options, TokenCredential? credential, HttpPipelineTransport? transport, Action onRetry)
     {
         var clientOptions = new LanguageClientOptions();

@@ -15,8 +15,9 @@ public static class AzureSentiment
     /// <list type="bullet">
     /// <item>without fallback: the <see cref="AzureLanguageSentimentAnalyzer"/>; a request failing after its
     /// retries fails the callers of its texts;</item>
-    /// <item>with fallback: a <see cref="FallbackSentimentAnalyzer"/> (circuit breaker from
-    /// <see cref="AzureLanguageOptions.BreakerFailureThreshold"/> and <see cref="AzureLanguageOptions.BreakerCooldown"/>)
+    /// <item>with fallback: a <see cref="FallbackSentimentAnalyzer"/> (Polly circuit breaker from
+    /// <see cref="AzureLanguageOptions.BreakerFailureThreshold"/>, <see cref="AzureLanguageOptions.BreakerSamplingDuration"/>
+    /// and <see cref="AzureLanguageOptions.BreakerCooldown"/>)
     /// over it, with the local analyzer as fallback, and <see cref="AzureLanguageOptions.FallbackAfter"/> as the
     /// longest any caller waits; comments are then never lost nor stalled.</item>
     /// </list>
@@ -48,8 +49,13 @@ public static class AzureSentiment
             return new SentimentBatcher(azure, batching, logger: loggerFactory.CreateLogger<SentimentBatcher>(), timeProvider: timeProvider);
         }
 
-        var breaker = new CircuitBreaker(options.BreakerFailureThreshold, options.BreakerCooldown, timeProvider);
-        var guarded = new FallbackSentimentAnalyzer(azure, local, breaker, loggerFactory.CreateLogger<FallbackSentimentAnalyzer>());
+        var breaker = new FallbackOptions
+        {
+            FailureThreshold = options.BreakerFailureThreshold,
+            SamplingDuration = options.BreakerSamplingDuration,
+            Cooldown = options.BreakerCooldown,
+        };
+        var guarded = new FallbackSentimentAnalyzer(azure, local, breaker, loggerFactory.CreateLogger<FallbackSentimentAnalyzer>(), timeProvider);
         batching.MaxWait = options.FallbackAfter;
         return new SentimentBatcher(guarded, batching, local, loggerFactory.CreateLogger<SentimentBatcher>(), timeProvider);
     }

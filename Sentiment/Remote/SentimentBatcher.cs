@@ -20,6 +20,11 @@ namespace Insights.Sentiment.Remote;
 /// </list>
 /// Thread-safe; one instance per silo. The inner analyzer is called from the thread pool, never from the caller's
 /// (grain) scheduler, with the batcher's own cancellation (disposal), not the callers'.
+/// <para>
+/// Written here because no library in use does this: Polly and Microsoft.Extensions.Resilience guard one call at
+/// a time (retry, breaker, timeout, rate limit), they do not merge many callers' items into one call and split the
+/// answer back; the per-caller deadline with an overflow analyzer is a fallback per text, not per call.
+/// </para>
 /// </summary>
 public sealed partial class SentimentBatcher : ISentimentAnalyzer, IAsyncDisposable
 {

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Orleans.Hosting;
+using Polly;
+using Polly.Retry;
 
 public static class WarehouseHostingExtensions
 {
@@ -55,40 +57,46 @@ public static class WarehouseHostingExtensions
         return silo;
     }
 
+    /// <summary>Attempts at registering the reminder before giving up until the next silo start.</summary>
+    internal const int ScheduleAttempts = 8;
+
+    /// <summary>Wait before the second attempt; it doubles after each.</summary>
+    internal static readonly TimeSpan FirstScheduleRetryDelay = TimeSpan.FromSeconds(1);
+
     private static async Task ScheduleAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WarehouseHostingExtensions).FullName!);
         var grain = services.GetRequiredService<IGrainFactory>().GetGrain<IWarehouseLoaderGrain>(IWarehouseLoaderGrain.GlobalKey);
-        var delay = TimeSpan.FromSeconds(1);
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                await grain.EnsureScheduled();
-                return;
-            }
-            catch (Exception ex) when (attempt < 8)
-            {
-                logger.LogWarning(ex, "Scheduling warehouse loads failed (attempt {Attempt}); retrying in {Delay}", attempt, delay);
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Scheduling warehouse loads failed; loads run on demand only until the next silo start");
-                return;
-            }
-
-            try
-            {
-                await Task.Delay(delay, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay *= 2;
+            await ScheduleRetry(logger, services.GetService<TimeProvider>()).ExecuteAsync(async _ => await grain.EnsureScheduled(), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Scheduling warehouse loads failed; loads run on demand only until the next silo start");
         }
     }
+
+    /// <summary>Retries of the reminder registration: the reminder table may not be ready when the silo starts.</summary>
+    internal static ResiliencePipeline ScheduleRetry(ILogger logger, TimeProvider? time = null) =>
+        new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = ScheduleAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                Delay = FirstScheduleRetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
+                OnRetry = args =>
+                {
+                    logger.LogWarning(args.Outcome.Exception, "Scheduling warehouse loads failed (attempt {Attempt}); retrying in {Delay}", args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
 
     private static void Validate(WarehouseOptions options)
     {

@@ -3,6 +3,7 @@ namespace Insights.Dashboard.Tests;
 using System.Net;
 using System.Net.Sockets;
 using Insights.Api.Apis;
+using Insights.Api.Dashboard;
 using Insights.Api.Hosting;
 using Insights.Api.Security;
 using Insights.Silo.Hosting;

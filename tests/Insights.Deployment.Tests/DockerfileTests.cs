@@ -36,7 +36,9 @@ public sealed partial class DockerfileTests
             .SelectMany(m => m.Groups["sources"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);
         Assert.Contains("Directory.Build.props", copied);
+        Assert.Contains("Directory.Build.targets", copied);
         Assert.Contains("Directory.Packages.props", copied);
+        Assert.Contains("global.json", copied);
 
         var missing = ProjectClosure(process.Project).Where(p => !copied.Contains(p)).ToList();
         Assert.True(missing.Count == 0, $"{process.Dockerfile} restores without: {string.Join(", ", missing)}");

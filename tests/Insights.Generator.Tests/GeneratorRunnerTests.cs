@@ -10,7 +10,7 @@ public class GeneratorRunnerTests
     private static GeneratedDataset HalfLive() => DatasetGenerator.Generate(Datasets.Small() with { Start = Now - TimeSpan.FromMinutes(30) });
 
     /// <summary>Moves the clock from timer to timer until the run ends.</summary>
-    private static async Task<RunReport> Drive(ManualTimeProvider time, Task<RunReport> run, Action? atEachWait = null)
+    private static async Task<RunReport> Drive(ObservedTimeProvider time, Task<RunReport> run, Action? atEachWait = null)
     {
         while (true)
         {
@@ -32,7 +32,7 @@ public class GeneratorRunnerTests
     public async Task Past_events_go_at_once_and_future_ones_when_due()
     {
         var d = HalfLive();
-        var time = new ManualTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now);
         var sink = new FakeSink(time);
         var progress = new List<RunProgress>();
         var runner = new GeneratorRunner(sink, time, new RunnerOptions { MaxEventsPerSend = 1_000_000 });
@@ -76,7 +76,7 @@ public class GeneratorRunnerTests
     public async Task Without_live_only_the_backlog_is_sent()
     {
         var d = HalfLive();
-        var time = new ManualTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now);
         var sink = new FakeSink(time);
         var report = await new GeneratorRunner(sink, time, new RunnerOptions { Live = false }).RunAsync(d);
 
@@ -93,7 +93,7 @@ public class GeneratorRunnerTests
     {
         // No duplicates or repeats: the fake sink tells events apart by reference.
         var d = DatasetGenerator.Generate(Datasets.Small() with { Start = Now - TimeSpan.FromHours(2), DuplicateRate = 0, EngagementRepeatRate = 0 });
-        var time = new ManualTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now);
 
         // Every third event is pushed back twice before it is taken.
         var sink = new FakeSink(time, (e, attempt) =>
@@ -115,7 +115,7 @@ public class GeneratorRunnerTests
     public async Task An_event_that_is_never_taken_fails_the_run_loudly()
     {
         var d = DatasetGenerator.Generate(Datasets.Small() with { Start = Now - TimeSpan.FromHours(2) });
-        var time = new ManualTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now);
         var sink = new FakeSink(time, (e, _) => e.Type == WireFields.TypeVideo ? new SinkItemResult(SinkStatus.Retry) : SinkItemResult.Accepted);
         var runner = new GeneratorRunner(sink, time, new RunnerOptions { MaxRetriesPerEvent = 5 });
 
@@ -131,7 +131,7 @@ public class GeneratorRunnerTests
     public async Task Rejections_are_counted_and_left_out_of_the_truth()
     {
         var d = DatasetGenerator.Generate(Datasets.Small() with { Start = Now - TimeSpan.FromHours(2) });
-        var time = new ManualTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now);
         var sink = new FakeSink(time, (e, _) => e.Type == WireFields.TypeComment && e.Text!.Contains("🔥", StringComparison.Ordinal)
             ? new SinkItemResult(SinkStatus.Rejected, "no fire")
             : SinkItemResult.Accepted);
@@ -150,7 +150,7 @@ public class GeneratorRunnerTests
     public async Task Stopping_ends_the_run_with_the_truth_of_what_was_accepted()
     {
         var d = HalfLive();
-        var time = new ManualTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now);
         var sink = new FakeSink(time);
         using var stop = new CancellationTokenSource();
         var runner = new GeneratorRunner(sink, time);
@@ -177,7 +177,7 @@ public class GeneratorRunnerTests
     public async Task A_failing_sink_fails_the_run_but_keeps_what_got_through()
     {
         var d = DatasetGenerator.Generate(Datasets.Small() with { Start = Now - TimeSpan.FromHours(2) });
-        var time = new ManualTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now);
         var calls = 0;
         var sink = new FakeSink(time) { Fail = _ => ++calls == 3 ? new EventSinkException("the API is gone") : null };
         var runner = new GeneratorRunner(sink, time, new RunnerOptions { MaxEventsPerSend = 100 });
@@ -200,7 +200,7 @@ public class GeneratorRunnerTests
             partial[i] = SinkItemResult.Accepted;
         }
 
-        var time = new ManualTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now);
         var sink = new FakeSink(time) { Fail = _ => new EventSinkException("half way", null, partial) };
 
         var ex = await Assert.ThrowsAsync<GeneratorRunException>(() => new GeneratorRunner(sink, time, new RunnerOptions { MaxEventsPerSend = int.MaxValue }).RunAsync(d));

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Insights.Wire;
+using Microsoft.Extensions.DependencyInjection;
 
 public class HttpEventSinkTests
 {
@@ -12,11 +13,11 @@ public class HttpEventSinkTests
     private static List<WireEvent> Events(int count) =>
         DatasetGenerator.Generate(Datasets.Small()).Events.Take(count).Select(e => e.Event).ToList();
 
-    private static (HttpEventSink Sink, StubHandler Handler, InstantTimeProvider Time) Create(
+    private static (HttpEventSink Sink, StubHandler Handler, ObservedTimeProvider Time) Create(
         Func<StubRequest, HttpResponseMessage> respond, HttpEventSinkOptions? options = null)
     {
         var handler = new StubHandler(respond);
-        var time = new InstantTimeProvider(Now);
+        var time = new ObservedTimeProvider(Now) { AdvancesOnEveryWait = true };
         var http = new HttpClient(handler) { BaseAddress = new Uri("http://insights.test/") };
         return (new HttpEventSink(http, options, time), handler, time);
     }
@@ -224,5 +225,51 @@ public class HttpEventSinkTests
         Assert.Equal(d.Truth, report.Truth);
         Assert.True(report.Retried >= d.Comments.Count);
         Assert.True(handler.Calls > d.Events.Count / 500);
+    }
+
+    [Fact]
+    public async Task The_factory_client_sends_to_the_api_with_a_bounded_attempt()
+    {
+        var handler = new StubHandler(r => StubHandler.Answer(r, _ => "accepted"));
+        var services = new ServiceCollection();
+        services.AddIngestHttpClient(new Uri("http://api.test:8080/")).ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+
+        var http = IngestHttpClient.Create(provider);
+        var results = await new HttpEventSink(http).SendAsync(Events(3));
+
+        Assert.All(results, r => Assert.Equal(SinkStatus.Accepted, r.Status));
+        Assert.Equal("http://api.test:8080/api/events", Assert.Single(handler.Requests).Uri.ToString());
+        Assert.Equal(IngestHttpClient.AttemptTimeout, http.Timeout);
+    }
+
+    [Fact]
+    public async Task A_timed_out_attempt_is_tried_again()
+    {
+        var (sink, handler, time) = Create(r => r.Call == 1
+            ? throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException())
+            : StubHandler.Answer(r, _ => "accepted"));
+
+        var results = await sink.SendAsync(Events(2));
+
+        Assert.All(results, r => Assert.Equal(SinkStatus.Accepted, r.Status));
+        Assert.Equal(2, handler.Calls);
+        Assert.Equal([TimeSpan.FromMilliseconds(500)], time.Waits);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_is_not_retried()
+    {
+        using var cancel = new CancellationTokenSource();
+        var (sink, handler, time) = Create(r =>
+        {
+            cancel.Cancel();
+            throw new TaskCanceledException("cancelled by the caller");
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sink.SendAsync(Events(2), cancel.Token));
+
+        Assert.Equal(1, handler.Calls);
+        Assert.Empty(time.Waits);
     }
 }

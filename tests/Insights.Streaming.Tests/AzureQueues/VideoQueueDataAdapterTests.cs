@@ -2,6 +2,7 @@ namespace Insights.Streaming.Tests.AzureQueues;
 
 using Insights.Events;
 using Insights.Streaming.AzureQueues;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -13,7 +14,7 @@ public sealed class VideoQueueDataAdapterTests
     private readonly VideoQueueDataAdapter _adapter;
 
     public VideoQueueDataAdapterTests() =>
-        _adapter = new VideoQueueDataAdapter(TestSerialization.Serializer, _ledger, new FixedClock(DateTimeOffset.Parse("2026-12-03T10:00:00Z")));
+        _adapter = new VideoQueueDataAdapter(TestSerialization.Serializer, _ledger, new FakeTimeProvider(DateTimeOffset.Parse("2026-12-03T10:00:00Z")));
 
     [Fact]
     public void A_batch_comes_back_whole_with_the_receivers_sequence_number_and_compressed()
@@ -113,10 +114,5 @@ public sealed class VideoQueueDataAdapterTests
         Assert.Equal(0, ledger.RecordFailure(Stream, new Orleans.Providers.Streams.Common.EventSequenceTokenV2(0)));
         Assert.Equal(1, ledger.RecordFailure(Stream, new Orleans.Providers.Streams.Common.EventSequenceTokenV2(99)));
         Assert.Equal(1, ledger.FailuresOf(99));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

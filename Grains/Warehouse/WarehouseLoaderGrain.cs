@@ -1,5 +1,6 @@
-namespace Insights.Warehouse.Grains;
+namespace Insights.Grains.Warehouse;
 
+using Insights.Warehouse;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 /// The cluster's one warehouse loader (key <see cref="IWarehouseLoaderGrain.GlobalKey"/>), woken by a reminder
 /// every <see cref="WarehouseOptions.LoadInterval"/>. A reminder survives the grain's deactivation (a new activation
 /// receives it) and, with a durable reminder service, restarts; with the in-memory one, every silo re-registers it
-/// at start (<see cref="Hosting.WarehouseHostingExtensions.AddInsightsWarehouse(Orleans.Hosting.ISiloBuilder, Microsoft.Extensions.Configuration.IConfiguration)"/>).
+/// at start (<see cref="Insights.Warehouse.Hosting.WarehouseHostingExtensions.AddInsightsWarehouse(Orleans.Hosting.ISiloBuilder, Microsoft.Extensions.Configuration.IConfiguration)"/>).
 /// The load itself runs on the thread pool, off the grain scheduler; the grain's turn waits for it, so loads never overlap.
 /// </summary>
 public sealed class WarehouseLoaderGrain(WarehouseService warehouse, IOptions<WarehouseOptions> options, ILogger<WarehouseLoaderGrain> logger)
