@@ -6,17 +6,23 @@ using Insights.Api.Ingest;
 using Insights.Api.Limits;
 using Insights.Api.Security;
 using Insights.Api.Sources;
+using Insights.ClusterHosting;
+using Insights.ClusterHosting.Streams;
 using Insights.Lake.Hosting;
+using Insights.ServiceDefaults;
 using Insights.Wire;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 public static class ApiHostExtensions
 {
     public static IHostApplicationBuilder AddInsightsApi(this IHostApplicationBuilder builder)
     {
+        builder.AddServiceDefaults();
         // The lake first: its shutdown flush then runs after the Orleans client has stopped taking requests.
         builder.Services.AddInsightsLake(builder.Configuration).AddInsightsLakeIngestWriters();
-        builder.AddInsightsOrleansClient();
+        // Readiness follows the client's gateway connections (ClusterHosting), never a call to one busy grain.
+        builder.UseOrleansClient(client => client
+            .AddInsightsClustering(builder.Configuration)
+            .AddInsightsStreams(builder.Configuration));
         builder.Services.AddOptions<IngestLimits>().Bind(builder.Configuration.GetSection(IngestLimits.SectionName));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EventIngestor>();
@@ -27,10 +33,6 @@ public static class ApiHostExtensions
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddInsightsSources(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
-        // The same key as the silo's: the raw and quarantine writers flush within it on SIGTERM.
-        builder.Services.Configure<HostOptions>(o =>
-            o.ShutdownTimeout = builder.Configuration.GetValue("Insights:ShutdownTimeout", TimeSpan.FromSeconds(45)));
         return builder;
     }
 
@@ -44,8 +46,7 @@ public static class ApiHostExtensions
         app.UseInsightsLimits();
 
         app.MapInsightsApiReference();
-        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapDefaultEndpoints();
         app.MapEventsApi();
         app.MapVideosApi();
         var warehouse = app.MapWarehouseApi();
@@ -53,24 +54,5 @@ public static class ApiHostExtensions
         warehouse.Load.RequireIngest();
         warehouse.VideoSentiment.RequireRead();
         return app;
-    }
-}
-
-/// <summary>Ready when a grain call round-trips to the cluster.</summary>
-internal sealed class ClusterReadyCheck(IClusterClient cluster) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await cluster.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey)
-                .Top(Insights.Leaderboard.LeaderboardMetric.Comments, Insights.Stats.WindowNames.FiveMinutes, 1)
-                .WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception ex)
-        {
-            return HealthCheckResult.Unhealthy("cluster not reachable", ex);
-        }
     }
 }
