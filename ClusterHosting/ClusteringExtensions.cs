@@ -62,10 +62,14 @@ public static class ClusteringExtensions
         return client;
     }
 
-    /// <summary>Registers the validated options and reads the provider to wire now; an unknown one fails at start.</summary>
+    /// <summary>
+    /// Registers the options, validated at start, and reads the provider to wire now: without a known one there is
+    /// nothing to wire, so the validator's failures are thrown at once.
+    /// </summary>
     private static InsightsClusterOptions Options(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<InsightsClusterOptions, InsightsClusterOptionsValidator>(InsightsClusterOptions.SectionName);
-        return configuration.Read<InsightsClusterOptions>(InsightsClusterOptions.SectionName);
+        var options = configuration.Read<InsightsClusterOptions>(InsightsClusterOptions.SectionName);
+        return ClusteringProviders.TryGet(options.Provider, out _) ? options : options.ValidNow(new InsightsClusterOptionsValidator());
     }
 }
