@@ -9,6 +9,7 @@ using Insights.Api.Limits;
 using Insights.Lake.Records;
 using Insights.Lake.Zones;
 using Insights.Streaming.Publishing;
+using Insights.Telemetry;
 using Insights.Wire;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -219,6 +220,8 @@ public sealed partial class EventIngestor(
             }
         }
 
+        IngestMetrics.RecordBatch(source, accepted, rejected, retry);
+        IngestMetrics.RecordQuarantined(source, quarantined.Count);
         return new IngestResponse(accepted, rejected, retry, results);
     }
 
@@ -253,6 +256,10 @@ public sealed partial class EventIngestor(
             }]))
         {
             LogQuarantineFull(id);
+        }
+        else
+        {
+            IngestMetrics.RecordQuarantined(source, 1);
         }
 
         return id;

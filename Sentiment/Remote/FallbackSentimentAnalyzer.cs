@@ -72,6 +72,7 @@ public sealed partial class FallbackSentimentAnalyzer : ISentimentAnalyzer
         catch (Exception ex)
         {
             Interlocked.Increment(ref failedCalls);
+            SentimentMetrics.FailedCalls.Add(1);
             Breaker.Failure(permit);
             LogPrimaryFailed(primary.Name, texts.Count, fallback.Name, ex);
             return await FallBackAsync(texts, cancellationToken).ConfigureAwait(false);
@@ -81,6 +82,7 @@ public sealed partial class FallbackSentimentAnalyzer : ISentimentAnalyzer
     private ValueTask<IReadOnlyList<SentimentResult>> FallBackAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         Interlocked.Add(ref fallbackTexts, texts.Count);
+        SentimentMetrics.FallbackTexts.Add(texts.Count);
         return fallback.AnalyzeAsync(texts, cancellationToken);
     }
 

@@ -155,6 +155,7 @@ public sealed partial class SentimentBatcher : ISentimentAnalyzer, IAsyncDisposa
             }
 
             Interlocked.Add(ref overflowTexts, scored);
+            SentimentMetrics.OverflowTexts.Add(scored);
         }
         catch (Exception ex)
         {
@@ -259,6 +260,8 @@ public sealed partial class SentimentBatcher : ISentimentAnalyzer, IAsyncDisposa
         {
             Interlocked.Increment(ref batches);
             Interlocked.Add(ref texts, batch.Length);
+            SentimentMetrics.Batches.Add(1);
+            SentimentMetrics.BatchedTexts.Add(batch.Length);
             var batchTexts = new string[batch.Length];
             for (var i = 0; i < batch.Length; i++)
             {
