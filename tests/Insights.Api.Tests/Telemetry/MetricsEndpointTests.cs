@@ -1,5 +1,6 @@
 namespace Insights.Api.Tests.Telemetry;
 
+using System.Diagnostics.Metrics;
 using System.Net;
 using Insights.Api.Ingest;
 using Insights.Testing;
@@ -49,13 +50,48 @@ public sealed class MetricsEndpointTests(ApiFixture fixture)
         Assert.True(Delta(before, after, Quarantined) >= 2, Describe(before, after, Quarantined));
 
         // The silo runs in this process too, so the same scrape shows its instruments once the events got there.
+        const string Latency = "insights_stream_delivery_latency_seconds_count";
         var delivered = await Eventually.Until(
             () => ScrapeAsync(anonymous),
-            scrape => PrometheusText.Has(scrape, "insights_stream_delivery_latency_seconds_count")
+            scrape => PrometheusText.Sum(scrape, Latency) - PrometheusText.Sum(before, Latency) >= 3
                 && PrometheusText.Has(scrape, "insights_grains_videos_active"),
             TimeSpan.FromSeconds(20));
-        Assert.True(PrometheusText.Sum(delivered, "insights_stream_delivery_latency_seconds_count") >= 3);
-        Assert.True(PrometheusText.Sum(delivered, "insights_grains_videos_active") >= 1);
+        Assert.True(PrometheusText.Sum(delivered, Latency) - PrometheusText.Sum(before, Latency) >= 3, "no delivery latency measured");
+        Assert.True(PrometheusText.Has(delivered, "insights_grains_videos_active"));
+    }
+
+    [Fact]
+    public async Task A_new_video_counts_one_more_active_grain()
+    {
+        // Other fixtures' silos in this process activate and deactivate grains at any time, and a scrape's up-down
+        // sum only counts from when its provider started: watch the increments themselves.
+        var activations = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "insights.grains.videos.active")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+        {
+            if (value > 0)
+            {
+                Interlocked.Add(ref activations, (int)value);
+            }
+        });
+        listener.Start();
+
+        var video = NewId();
+        var response = await fixture.Client.PostAsync("/api/events", Json.Body($$"""
+            [{"type":"comment","id":"{{NewId()}}","video_id":"{{video}}","text":"hello","create_time":{{Json.Now - 5}},"username":"a"}]
+            """));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = await Eventually.Until(() => Task.FromResult(Volatile.Read(ref activations)), n => n >= 1, TimeSpan.FromSeconds(20));
+        Assert.True(seen >= 1, "no video grain activation was counted");
     }
 
     [Fact]
