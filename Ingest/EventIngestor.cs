@@ -8,6 +8,7 @@ using Insights.Events;
 using Insights.Lake.Records;
 using Insights.Lake.Zones;
 using Insights.Streaming.Publishing;
+using Insights.Telemetry;
 using Insights.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -241,6 +242,8 @@ public sealed partial class EventIngestor(
             }
         }
 
+        IngestMetrics.RecordBatch(source, accepted, rejected, retry);
+        IngestMetrics.RecordQuarantined(source, quarantined.Count);
         return new IngestResponse(accepted, rejected, retry, results);
     }
 
@@ -275,6 +278,10 @@ public sealed partial class EventIngestor(
             }]))
         {
             LogQuarantineFull(id);
+        }
+        else
+        {
+            IngestMetrics.RecordQuarantined(source, 1);
         }
 
         return id;

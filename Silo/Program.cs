@@ -1,5 +1,6 @@
 namespace Insights.Silo;
 
+using Insights.ServiceDefaults;
 using Insights.Silo.Hosting;
 
 // A named class rather than top-level statements: the API's test host needs the one global 'Program' to be the API's.
@@ -11,7 +12,7 @@ internal static class Program
         builder.AddInsightsSilo();
 
         var app = builder.Build();
-        app.MapInsightsHealth();
+        app.MapDefaultEndpoints();
         app.MapInsightsOrleansDashboard();
         app.Run();
     }

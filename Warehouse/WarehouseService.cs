@@ -58,6 +58,7 @@ public sealed class WarehouseService(
                 }
             }
 
+            WarehouseMetrics.Record(result);
             return (result, built);
         }
         finally

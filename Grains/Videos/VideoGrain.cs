@@ -54,6 +54,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        VideoMetrics.Activated();
         _aggregate = new VideoAggregate(this.GetPrimaryKeyString(), _state.State, _options);
         _persistedVersion = _snapshotVersion = _reportedVersion = _aggregate.Version;
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
@@ -65,6 +66,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        VideoMetrics.Deactivated();
         await FlushAsync(cancellationToken);
     }
 
@@ -80,6 +82,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
     public async Task OnNextAsync(IList<SequentialItem<VideoStreamEvent>> items)
     {
         var now = _clock.GetUtcNow();
+        VideoMetrics.Delivered(items, now);
         List<CommentPosted>? comments = null;
         foreach (var item in items)
         {

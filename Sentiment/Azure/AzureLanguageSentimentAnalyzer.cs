@@ -62,7 +62,11 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
         requestSlots = new SemaphoreSlim(this.options.MaxConcurrentRequests);
         var endpoint = this.options.Endpoint!.AbsoluteUri.TrimEnd('/');
         requestUri = new Uri($"{endpoint}/language/:analyze-text?api-version={Uri.EscapeDataString(this.options.ApiVersion)}");
-        pipeline = BuildPipeline(this.options, credential, transport, () => Interlocked.Increment(ref retries));
+        pipeline = BuildPipeline(this.options, credential, transport, () =>
+        {
+            Interlocked.Increment(ref retries);
+            SentimentMetrics.AzureRetries.Add(1);
+        });
     }
 
     /// <summary><c>azure-language/{api-version}</c>, recorded with every remotely scored result.</summary>
@@ -92,6 +96,7 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
         }
 
         Interlocked.Add(ref blankTexts, scoreLocally.Count);
+        SentimentMetrics.AzureBlankTexts.Add(scoreLocally.Count);
         if (remote.Count > 0)
         {
             var chunks = remote.Chunk(options.MaxDocumentsPerRequest).ToArray();
@@ -127,6 +132,7 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
             if (truncated)
             {
                 Interlocked.Increment(ref truncatedDocuments);
+                SentimentMetrics.AzureTruncatedDocuments.Add(1);
             }
         }
 
@@ -158,6 +164,7 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
         if (rejected is not null)
         {
             Interlocked.Add(ref documentErrors, rejected.Count);
+            SentimentMetrics.AzureDocumentErrors.Add(rejected.Count);
         }
 
         return rejected ?? (IReadOnlyList<int>)[];
@@ -166,7 +173,9 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
     private async Task<AnalyzeTextProtocol.Outcome[]> SendAsync(string[] batch, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref requests);
+        SentimentMetrics.AzureRequests.Add(1);
         Interlocked.Add(ref documents, batch.Length);
+        SentimentMetrics.AzureDocuments.Add(batch.Length);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Timeout);
         using var message = pipeline.CreateMessage();
@@ -194,6 +203,7 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
         catch (Exception ex)
         {
             Interlocked.Increment(ref failedRequests);
+            SentimentMetrics.AzureFailedRequests.Add(1);
             var failure = Describe(ex, deadline.IsCancellationRequested);
             LogRequestFailed(batch.Length, failure.Message, ex);
             if (ReferenceEquals(failure, ex))

@@ -133,6 +133,7 @@ public sealed partial class FallbackSentimentAnalyzer : ISentimentAnalyzer
         catch (Exception ex) when (!IsCallersCancellation(ex, context))
         {
             Interlocked.Increment(ref failedCalls);
+            SentimentMetrics.FailedCalls.Add(1);
             LogPrimaryFailed(primary.Name, texts.Count, fallback.Name, ex);
             throw;
         }
@@ -142,6 +143,7 @@ public sealed partial class FallbackSentimentAnalyzer : ISentimentAnalyzer
     {
         var texts = context.Properties.GetValue(TextsKey, []);
         Interlocked.Add(ref fallbackTexts, texts.Count);
+        SentimentMetrics.FallbackTexts.Add(texts.Count);
         return await fallback.AnalyzeAsync(texts, context.CancellationToken).ConfigureAwait(false);
     }
 

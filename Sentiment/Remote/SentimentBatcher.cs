@@ -160,6 +160,7 @@ public sealed partial class SentimentBatcher : ISentimentAnalyzer, IAsyncDisposa
             }
 
             Interlocked.Add(ref overflowTexts, scored);
+            SentimentMetrics.OverflowTexts.Add(scored);
         }
         catch (Exception ex)
         {
@@ -264,6 +265,8 @@ public sealed partial class SentimentBatcher : ISentimentAnalyzer, IAsyncDisposa
         {
             Interlocked.Increment(ref batches);
             Interlocked.Add(ref texts, batch.Length);
+            SentimentMetrics.Batches.Add(1);
+            SentimentMetrics.BatchedTexts.Add(batch.Length);
             var batchTexts = new string[batch.Length];
             for (var i = 0; i < batch.Length; i++)
             {

@@ -26,7 +26,7 @@ public static class StorageExtensions
                 .Configure(f => f.RootPath = section["Path"] ?? FileGrainStorageOptions.DefaultRootPath)
                 .UseOrleansBinaryGrainState()),
             "Memory" => silo.AddMemoryGrainStorage(StorageNames.Grains),
-            "AzureBlob" => silo.AddInsightsAzureBlobStorage(section.GetSection("AzureBlob")),
+            "AzureBlob" => AddAzureBlobStorage(silo, section.GetSection("AzureBlob")),
             _ => throw new InvalidOperationException($"{SectionName}:Provider '{provider}' is not supported (use File, Memory or AzureBlob)."),
         };
     }
@@ -36,7 +36,7 @@ public static class StorageExtensions
     /// <c>AccountUrl</c> with <c>DefaultAzureCredential</c>; <c>Container</c>). The settings are checked here, before
     /// Orleans' own validator, so a mistake stops the silo naming the Insights key rather than an Orleans property.
     /// </summary>
-    public static ISiloBuilder AddInsightsAzureBlobStorage(this ISiloBuilder silo, IConfiguration azureBlob)
+    private static ISiloBuilder AddAzureBlobStorage(ISiloBuilder silo, IConfiguration azureBlob)
     {
         var container = BlobServiceClientFactory.ValidateContainerName(
             azureBlob["Container"] ?? AzureBlobStorageOptions.DEFAULT_CONTAINER_NAME, AzureBlobSection + ":Container");

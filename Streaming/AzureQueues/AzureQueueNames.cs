@@ -11,6 +11,9 @@ internal static class AzureQueueNames
     /// <summary>Most queues whose index fits in the room <see cref="AzureQueueStreamOptions.MaxQueuePrefixLength"/> leaves.</summary>
     public const int MaxQueues = 999_999;
 
+    /// <summary>The key of the count, shared with the other providers (Insights.ClusterHosting binds it).</summary>
+    private const string QueuesKey = "Insights:Streams:Queues";
+
     public static List<string> All(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => For(prefix, i))];
 
     public static string For(string prefix, int index) => prefix + "-" + index.ToString(CultureInfo.InvariantCulture);
@@ -20,7 +23,7 @@ internal static class AzureQueueNames
         if (queues is < 1 or > MaxQueues)
         {
             throw new InvalidOperationException(
-                $"{Insights.Configuration.InsightsStreamOptions.SectionName}:Queues {queues} must be between 1 and {MaxQueues}.");
+                $"{QueuesKey} {queues} must be between 1 and {MaxQueues}.");
         }
     }
 }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Azure.Messaging.EventHubs;
 using Insights.Events;
+using Insights.Telemetry;
 using Insights.Wire;
 using Orleans.Providers.Streams.Common;
 using Orleans.Runtime;
@@ -172,6 +173,8 @@ public sealed class InsightsEventHubDataAdapter : EventHubDataAdapter
             }
 
             var streamId = StreamId.Create(StreamNames.VideoNamespace, e.VideoId);
+            // Other producers' events enter here (the API's were counted when it accepted them).
+            IngestMetrics.RecordBatch(Source, accepted: 1, rejected: 0, retry: 0);
             return new Decoded(streamId, Body(streamId, [e]));
         }
     }
@@ -179,6 +182,8 @@ public sealed class InsightsEventHubDataAdapter : EventHubDataAdapter
     private Decoded Quarantine(string partition, EventData message, DateTimeOffset receivedAt, string reason, string? type, string? id)
     {
         var streamId = QuarantineStream(partition);
+        IngestMetrics.RecordBatch(Source, accepted: 0, rejected: 1, retry: 0);
+        IngestMetrics.RecordQuarantined(Source, 1);
         var quarantined = new QuarantinedMessage
         {
             Source = Source + "/" + partition,

@@ -1,8 +1,8 @@
 namespace Insights.Cluster.Tests;
 
 using global::Azure.Data.Tables;
-using Insights.Api.Hosting;
-using Insights.Configuration;
+using Insights.ClusterHosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -65,11 +65,13 @@ public sealed class AzureTableTlsTests(AzureTableTlsFixture fixture)
     public async Task A_client_without_tls_cannot_call_the_tls_cluster()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client =>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            client.UseAzureTableGateways(new AzureTableClusterOptions { ConnectionString = fixture.ConnectionString });
-            client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (fixture.ClusterId, "insights"));
+            ["Insights:Cluster:Provider"] = "AzureTable",
+            ["Insights:Cluster:ClusterId"] = fixture.ClusterId,
+            ["Insights:Cluster:AzureTable:ConnectionString"] = fixture.ConnectionString,
         });
+        builder.UseOrleansClient(client => client.AddInsightsClustering(builder.Configuration));
         using var host = builder.Build();
 
         // A TLS gateway never answers a plain-text handshake, so the client cannot connect; with TLS off on the silos

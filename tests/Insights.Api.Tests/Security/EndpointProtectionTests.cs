@@ -15,7 +15,7 @@ using static SecurityTestSupport;
 [Collection(ApiCollection.Name)]
 public sealed class EndpointProtectionTests(ApiFixture fixture)
 {
-    private static readonly string[] Anonymous = ["/healthz", "/readyz"];
+    private static readonly string[] Anonymous = ["/healthz", "/readyz", "/metrics"];
 
     [Fact]
     public async Task Every_endpoint_but_health_answers_401_without_credentials_with_a_wrong_key_or_a_bearer_token_it_cannot_check()

@@ -1,6 +1,6 @@
 namespace Insights.Deployment.Tests.Configuration;
 
-using Insights.Configuration;
+using Insights.ClusterHosting.Clustering;
 using Insights.Generator;
 using Insights.Generator.Cli;
 using Insights.Lake.Azure;
@@ -21,8 +21,6 @@ public static class KnownConfiguration
     /// <summary>Keys read one by one with an indexer or <c>GetValue</c>.</summary>
     public static readonly IReadOnlyList<string> DirectKeys =
     [
-        // Silo/Hosting/SiloHostExtensions.cs: configuration.GetValue("Insights:ShutdownTimeout", 45 s)
-        "Insights:ShutdownTimeout",
         // Silo/Hosting/OrleansDashboardExtensions.cs: GetValue<bool>(EnabledKey)
         "Insights:OrleansDashboard:Enabled",
         // Silo/Hosting/StorageExtensions.cs: section["Provider"], section["Path"], section["AzureBlob:..."]
@@ -42,7 +40,7 @@ public static class KnownConfiguration
         (typeof(AzureLanguageOptions), SentimentExtensions.AzureSectionName),
         // Lake/Hosting/LakeServiceCollectionExtensions.cs: GetSection(AzureBlobLakeStore.DefaultSection).Get<AzureBlobOptions>()
         (typeof(AzureBlobOptions), AzureBlobLakeStore.DefaultSection),
-        // Silo/Hosting/ClusteringExtensions.cs: Configure<ClusterMembershipOptions>(GetSection("Insights:Cluster:Membership"))
+        // ClusterHosting/ClusteringExtensions.cs: Configure<ClusterMembershipOptions>(section.GetSection("Membership"))
         (typeof(ClusterMembershipOptions), InsightsClusterOptions.SectionName + ":Membership"),
     ];
 
@@ -55,9 +53,10 @@ public static class KnownConfiguration
     /// <summary>
     /// Environment variables read as such, by prefix: ASPNETCORE_ and DOTNET_ (the host's own configuration),
     /// AZURE_ (Azure.Identity: AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE from workload identity),
-    /// POD_ and ORLEANS_ (Orleans' Kubernetes hosting: POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_SERVICE_ID...).
+    /// POD_ and ORLEANS_ (Orleans' Kubernetes hosting: POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_SERVICE_ID...),
+    /// OTEL_ (OpenTelemetry's own variables; ServiceDefaults turns the OTLP exporter on when OTEL_EXPORTER_OTLP_ENDPOINT is set).
     /// </summary>
-    public static readonly IReadOnlyList<string> EnvironmentPrefixes = ["ASPNETCORE_", "DOTNET_", "AZURE_", "POD_", "ORLEANS_"];
+    public static readonly IReadOnlyList<string> EnvironmentPrefixes = ["ASPNETCORE_", "DOTNET_", "AZURE_", "POD_", "ORLEANS_", "OTEL_"];
 
     /// <summary>Environment variables read by name.</summary>
     public static readonly IReadOnlyList<string> EnvironmentNames =

@@ -20,11 +20,17 @@ public static partial class Processes
 
     public static Image ByName(string name) => Images.Single(i => i.Name == name);
 
-    /// <summary>Paths of the health endpoints the silo and the API map (MapHealthChecks("/...")).</summary>
+    /// <summary>
+    /// Paths of the health endpoints the silo and the API map (MapHealthChecks("/...")), in their own code or in the
+    /// projects they reference (ServiceDefaults maps them for both).
+    /// </summary>
     public static IReadOnlySet<string> HealthPaths(string project)
     {
-        var folder = Path.GetDirectoryName(Repo.PathOf(project))!;
-        return Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+        var path = Repo.PathOf(project);
+        var folders = System.Xml.Linq.XDocument.Load(path).Descendants("ProjectReference")
+            .Select(r => Path.GetDirectoryName(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, r.Attribute("Include")!.Value.Replace('\\', '/'))))!)
+            .Append(Path.GetDirectoryName(path)!);
+        return folders.SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => MapHealthChecks().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);

@@ -1,10 +1,9 @@
 namespace Insights.Grains.Tests.Cluster;
 
-using Insights.Configuration;
+using Insights.ClusterHosting.Streams;
 using Insights.Events;
 using Insights.Lake.Hosting;
 using Insights.Silo.Hosting;
-using Insights.Streaming.Hosting;
 using Microsoft.Extensions.Configuration;
 using Orleans.Runtime;
 using Orleans.Streams;

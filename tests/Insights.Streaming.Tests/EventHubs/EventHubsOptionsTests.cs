@@ -1,7 +1,7 @@
 namespace Insights.Streaming.Tests.EventHubs;
 
 using Insights.Streaming.EventHubs;
-using Insights.Streaming.Hosting;
+using Insights.ClusterHosting.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

@@ -1,4 +1,4 @@
-namespace Insights.Configuration;
+namespace Insights.ClusterHosting.Tls;
 
 /// <summary>
 /// <c>Insights:Cluster:Tls</c>: TLS on silo-to-silo and client-to-silo connections (Microsoft.Orleans.Connections.Security).
@@ -8,7 +8,7 @@ namespace Insights.Configuration;
 /// </summary>
 public sealed class ClusterTlsOptions
 {
-    public const string SectionName = InsightsClusterOptions.SectionName + ":Tls";
+    public const string SectionName = Clustering.InsightsClusterOptions.SectionName + ":Tls";
 
     public bool Enabled { get; set; }
 

@@ -1,4 +1,4 @@
-namespace Insights.Configuration;
+namespace Insights.ClusterHosting.Streams;
 
 /// <summary>The stream provider that carries events to video grains. Section <c>Insights:Streams</c>.</summary>
 public sealed class InsightsStreamOptions

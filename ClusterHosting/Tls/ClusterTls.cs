@@ -1,4 +1,4 @@
-namespace Insights.Configuration;
+namespace Insights.ClusterHosting.Tls;
 
 using System.Net.Security;
 using System.Security.Cryptography;

@@ -1,4 +1,6 @@
-namespace Insights.Configuration;
+namespace Insights.ClusterHosting.Clustering;
+
+using Insights.ClusterHosting.Tls;
 
 /// <summary>
 /// How silos find each other and clients find silos. Section <c>Insights:Cluster</c>; read by the silo and the API

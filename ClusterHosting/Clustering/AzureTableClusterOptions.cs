@@ -1,4 +1,4 @@
-namespace Insights.Configuration;
+namespace Insights.ClusterHosting.Clustering;
 
 /// <summary>
 /// <c>Insights:Cluster:AzureTable</c>: the storage account whose tables hold the membership (silos and gateways) and
