@@ -19,6 +19,15 @@ if [ "${PIPESTATUS[0]}" -ne 0 ]; then
   exit 1
 fi
 
+# The project's style (.editorconfig), checked like a test: code that needs formatting counts as one failure, and the
+# tests still run so one run shows everything.
+format_failed=0
+if ! dotnet format Insights.sln --no-restore --verify-no-changes >.local/format.log 2>&1; then
+  format_failed=1
+  echo "format: $(grep -c 'error ' .local/format.log) places differ from .editorconfig (dotnet format Insights.sln fixes them):"
+  grep 'error ' .local/format.log | head -n 20
+fi
+
 results=.local/test-results
 rm -rf "$results"
 dotnet test Insights.sln -c Release --no-build -nologo --logger "trx;LogFilePrefix=insights" --results-directory "$results" 2>&1 | tee "$log"
@@ -39,5 +48,7 @@ failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # a test host that crashed reports no count of its own
 fi
+failed=$((failed + format_failed))
+[ "$format_failed" -ne 0 ] && [ "$status" -eq 0 ] && status=1
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -1,6 +1,5 @@
 namespace Insights.Benchmarks;
 
-using System.Diagnostics;
 using Insights.Lake;
 using Insights.Lake.Local;
 using Insights.Lake.Records;

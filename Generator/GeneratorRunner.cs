@@ -1,7 +1,5 @@
 namespace Insights.Generator;
 
-using Insights.Wire;
-
 public sealed record RunnerOptions
 {
     /// <summary>

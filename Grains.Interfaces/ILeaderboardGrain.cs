@@ -1,9 +1,8 @@
 namespace Insights;
 
-using Orleans.Concurrency;
-
 using Insights.Leaderboard;
 using Insights.Stats;
+using Orleans.Concurrency;
 
 /// <summary>
 /// Keeps the latest summary of every active video so that top-N queries never scan video grains.

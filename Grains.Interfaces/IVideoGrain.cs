@@ -1,8 +1,7 @@
 namespace Insights;
 
-using Orleans.Concurrency;
-
 using Insights.Stats;
+using Orleans.Concurrency;
 
 /// <summary>One grain per video, keyed by the video id; fed by the video's stream.</summary>
 [Alias("insights.IVideoGrain")]

@@ -14,7 +14,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
-using Orleans.Streams;
 
 /// <summary>
 /// The one ingest path. Reads a batch, validates each event on its own, publishes the good ones to their videos'

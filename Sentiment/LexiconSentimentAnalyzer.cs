@@ -1,9 +1,9 @@
+namespace Insights.Sentiment;
+
 using System.Buffers;
 using Insights.Sentiment.Lexicon;
 using Insights.Sentiment.Scoring;
 using Insights.Sentiment.Text;
-
-namespace Insights.Sentiment;
 
 /// <summary>
 /// Local, rule-based sentiment of short comments: a valence lexicon of English words, slang, emoji and

@@ -1,8 +1,8 @@
 namespace Insights.Warehouse;
 
 using Insights.Lake;
-using Insights.Warehouse.Modeling;
 using Insights.Warehouse.Loading;
+using Insights.Warehouse.Modeling;
 using Insights.Warehouse.Targets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -121,19 +121,19 @@ public sealed class WarehouseService(
                 new Dictionary<string, object?> { ["video_id"] = videoId },
                 cancellationToken);
             return result.Rows.Select((_, i) => new VideoSentimentPeriod
-                {
-                    VideoId = result.Value<string>(i, "video_id")!,
-                    Grain = result.Value<string>(i, "grain")!,
-                    PeriodStart = new DateTimeOffset(DateTime.SpecifyKind(result.Value<DateTime>(i, "period_start"), DateTimeKind.Utc)),
-                    Comments = result.Value<long>(i, "comment_count"),
-                    Positive = result.Value<long>(i, "positive_count"),
-                    Neutral = result.Value<long>(i, "neutral_count"),
-                    Negative = result.Value<long>(i, "negative_count"),
-                    PositiveShare = result.Value<double>(i, "positive_share"),
-                    NegativeShare = result.Value<double>(i, "negative_share"),
-                    MeanScore = result.Value<double>(i, "mean_score"),
-                    SentimentScore = result.Value<double>(i, "sentiment_score"),
-                })
+            {
+                VideoId = result.Value<string>(i, "video_id")!,
+                Grain = result.Value<string>(i, "grain")!,
+                PeriodStart = new DateTimeOffset(DateTime.SpecifyKind(result.Value<DateTime>(i, "period_start"), DateTimeKind.Utc)),
+                Comments = result.Value<long>(i, "comment_count"),
+                Positive = result.Value<long>(i, "positive_count"),
+                Neutral = result.Value<long>(i, "neutral_count"),
+                Negative = result.Value<long>(i, "negative_count"),
+                PositiveShare = result.Value<double>(i, "positive_share"),
+                NegativeShare = result.Value<double>(i, "negative_share"),
+                MeanScore = result.Value<double>(i, "mean_score"),
+                SentimentScore = result.Value<double>(i, "sentiment_score"),
+            })
                 .ToList();
         }
         finally

@@ -1,10 +1,10 @@
 namespace Insights.ClusterHosting.Clustering;
 
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Orleans.Clustering.Redis;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 using StackExchange.Redis;
 

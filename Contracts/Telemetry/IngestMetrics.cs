@@ -1,6 +1,5 @@
 namespace Insights.Telemetry;
 
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 /// <summary>

@@ -6,7 +6,7 @@ using Insights.Stats;
 [GenerateSerializer]
 public sealed class RecentCommentList
 {
-    [Id(0)] private List<RecentComment> _items = [];
+    [Id(0)] private readonly List<RecentComment> _items = [];
     [Id(1)] public int Capacity { get; private set; }
 
     public RecentCommentList(int capacity)

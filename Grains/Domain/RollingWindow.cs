@@ -15,7 +15,7 @@ public sealed class RollingWindow
 {
     [Id(0)] public long BucketWidthTicks { get; private set; }
     [Id(1)] public int BucketCount { get; private set; }
-    [Id(2)] private List<WindowBucket> _buckets = [];
+    [Id(2)] private readonly List<WindowBucket> _buckets = [];
 
     public RollingWindow(WindowSpec spec)
     {

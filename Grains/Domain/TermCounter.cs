@@ -10,7 +10,7 @@ using Insights.Stats;
 [GenerateSerializer]
 public sealed class TermCounter
 {
-    [Id(0)] private Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    [Id(0)] private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     [Id(1)] public int Capacity { get; private set; }
 
     public TermCounter(int capacity)

@@ -1,9 +1,9 @@
+namespace Insights.Sentiment.Azure;
+
 using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-
-namespace Insights.Sentiment.Azure;
 
 /// <summary>
 /// The JSON of <c>POST {endpoint}/language/:analyze-text</c> for <c>SentimentAnalysis</c>. Documents are

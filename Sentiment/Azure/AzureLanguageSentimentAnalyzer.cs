@@ -1,11 +1,11 @@
-using Azure;
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Identity;
+namespace Insights.Sentiment.Azure;
+
+using global::Azure;
+using global::Azure.Core;
+using global::Azure.Core.Pipeline;
+using global::Azure.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-
-namespace Insights.Sentiment.Azure;
 
 /// <summary>
 /// Sentiment from Azure AI Language over its REST API (<c>POST {endpoint}/language/:analyze-text</c>, kind

@@ -1,10 +1,10 @@
-using Azure.Core;
-using Azure.Core.Pipeline;
+namespace Insights.Sentiment.Azure;
+
+using global::Azure.Core;
+using global::Azure.Core.Pipeline;
 using Insights.Sentiment.Remote;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-
-namespace Insights.Sentiment.Azure;
 
 /// <summary>Assembles the per-silo remote analyzer from <see cref="AzureLanguageOptions"/>.</summary>
 public static class AzureSentiment

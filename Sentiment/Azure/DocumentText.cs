@@ -1,7 +1,7 @@
+namespace Insights.Sentiment.Azure;
+
 using System.Globalization;
 using System.Text;
-
-namespace Insights.Sentiment.Azure;
 
 /// <summary>Prepares a comment as a document the service accepts.</summary>
 internal static class DocumentText

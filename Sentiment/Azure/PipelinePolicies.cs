@@ -1,9 +1,9 @@
-using System.Globalization;
-using Azure;
-using Azure.Core;
-using Azure.Core.Pipeline;
-
 namespace Insights.Sentiment.Azure;
+
+using System.Globalization;
+using global::Azure;
+using global::Azure.Core;
+using global::Azure.Core.Pipeline;
 
 /// <summary>Options of the HTTP pipeline (retries, timeouts, transport, diagnostics).</summary>
 internal sealed class LanguageClientOptions : ClientOptions

@@ -1,6 +1,6 @@
-using System.Text;
-
 namespace Insights.Sentiment.Evaluation;
+
+using System.Text;
 
 /// <summary>
 /// Reads evaluation files: UTF-8, one item per line as <c>label&lt;TAB&gt;text</c>, the label one of

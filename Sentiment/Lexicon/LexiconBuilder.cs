@@ -1,6 +1,6 @@
-using System.Text;
-
 namespace Insights.Sentiment.Lexicon;
+
+using System.Text;
 
 /// <summary>
 /// Collects the entries of the data files, merges the roles of a word that appears in several of them, and

@@ -1,6 +1,6 @@
-using System.Globalization;
-
 namespace Insights.Sentiment.Lexicon;
+
+using System.Globalization;
 
 /// <summary>
 /// Reads the compact lexicon format of <see cref="Data"/>: one directive per line, <c>head: item item ...</c>.

@@ -1,7 +1,7 @@
+namespace Insights.Sentiment.Lexicon;
+
 using System.Collections.Frozen;
 using Insights.Sentiment.Lexicon.Data;
-
-namespace Insights.Sentiment.Lexicon;
 
 /// <summary>
 /// The immutable lookup tables of the analyzer: words, phrases, emoji and emoticons, in frozen dictionaries that

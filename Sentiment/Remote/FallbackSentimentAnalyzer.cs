@@ -1,10 +1,10 @@
+namespace Insights.Sentiment.Remote;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Fallback;
-
-namespace Insights.Sentiment.Remote;
 
 /// <summary>
 /// A primary analyzer (remote) guarded by a Polly circuit breaker, with a fallback (local) as Polly's fallback: a

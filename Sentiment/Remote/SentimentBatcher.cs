@@ -1,8 +1,8 @@
+namespace Insights.Sentiment.Remote;
+
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-
-namespace Insights.Sentiment.Remote;
 
 /// <summary>
 /// Coalesces concurrent <see cref="AnalyzeAsync"/> calls (from many video grains of a silo) into calls of the

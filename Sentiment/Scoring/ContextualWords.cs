@@ -1,8 +1,8 @@
+namespace Insights.Sentiment.Scoring;
+
 using System.Collections.Frozen;
 using Insights.Sentiment.Lexicon;
 using Insights.Sentiment.Text;
-
-namespace Insights.Sentiment.Scoring;
 
 /// <summary>
 /// Decides whether a word with a <see cref="ContextRule"/> is meant in its sentiment sense, by looking at its

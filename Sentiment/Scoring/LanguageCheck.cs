@@ -1,6 +1,6 @@
-using Insights.Sentiment.Text;
-
 namespace Insights.Sentiment.Scoring;
+
+using Insights.Sentiment.Text;
 
 /// <summary>
 /// A cheap guess that a text is not English, so the English lexicon should not judge it. Three signals: most

@@ -1,7 +1,7 @@
+namespace Insights.Sentiment.Scoring;
+
 using Insights.Sentiment.Lexicon;
 using Insights.Sentiment.Text;
-
-namespace Insights.Sentiment.Scoring;
 
 /// <summary>
 /// Reads the tokens of one text left to right, matches phrases, resolves context-dependent words, applies

@@ -1,7 +1,7 @@
+namespace Insights.Sentiment.Text;
+
 using System.Globalization;
 using System.Text;
-
-namespace Insights.Sentiment.Text;
 
 /// <summary>Character classes for tokenizing: letters (with styled letters folded to ASCII), script, case.</summary>
 internal static class CharClass

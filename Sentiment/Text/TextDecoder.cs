@@ -1,7 +1,7 @@
+namespace Insights.Sentiment.Text;
+
 using System.Buffers;
 using System.Globalization;
-
-namespace Insights.Sentiment.Text;
 
 /// <summary>
 /// Undoes the escaping that survives in scraped comments: HTML entities (<c>&amp;amp;</c>, <c>&amp;lt;3</c>,

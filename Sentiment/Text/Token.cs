@@ -1,6 +1,6 @@
-using Insights.Sentiment.Lexicon;
-
 namespace Insights.Sentiment.Text;
+
+using Insights.Sentiment.Lexicon;
 
 internal enum TokenKind : byte
 {

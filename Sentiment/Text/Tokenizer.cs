@@ -1,6 +1,6 @@
-using Insights.Sentiment.Lexicon;
-
 namespace Insights.Sentiment.Text;
+
+using Insights.Sentiment.Lexicon;
 
 /// <summary>
 /// Splits a comment into tokens in one pass without allocating: words are lower-cased, folded from styled

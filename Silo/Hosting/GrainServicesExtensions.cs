@@ -1,10 +1,9 @@
 namespace Insights.Silo.Hosting;
 
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
-using Insights.Grains.Domain;
 using Insights.Grains.Dimensions;
+using Insights.Grains.Domain;
 using Insights.Grains.Leaderboard;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 public static class GrainServicesExtensions
 {

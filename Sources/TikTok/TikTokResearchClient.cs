@@ -202,7 +202,8 @@ public sealed partial class TikTokResearchClient
                 {
                     _metrics.Throttled(Source, "http_429");
                     failure = new ResearchApiException(operation, "rate_limited", $"Rate limited ({status} {detail}).",
-                        transient: true, status, code, logId) { RetryAfter = RetryAfter(response.Headers.RetryAfter) };
+                        transient: true, status, code, logId)
+                    { RetryAfter = RetryAfter(response.Headers.RetryAfter) };
                 }
                 else if (status >= 500 || code == "internal_error")
                 {

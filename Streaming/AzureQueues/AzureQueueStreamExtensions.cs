@@ -3,9 +3,7 @@ namespace Insights.Streaming.AzureQueues;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.Hosting;
-using Orleans.Providers.Streams.AzureQueue;
 using Orleans.Serialization;
 using Orleans.Streams;
 

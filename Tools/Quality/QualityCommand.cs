@@ -1,3 +1,5 @@
+namespace Insights.Tools.Quality;
+
 using System.Diagnostics;
 using Insights.Sentiment;
 using Insights.Sentiment.Azure;
@@ -5,8 +7,6 @@ using Insights.Sentiment.Evaluation;
 using Insights.Tools.Cli;
 using Spectre.Console;
 using Spectre.Console.Cli;
-
-namespace Insights.Tools.Quality;
 
 /// <summary>
 /// <c>insights quality [FILE...] [--analyzer local|azure]</c>: scores every <c>*.tsv</c> of the development data

@@ -1,10 +1,10 @@
+namespace Insights.Tools.Quality;
+
 using System.Globalization;
 using Insights.Sentiment;
 using Insights.Sentiment.Evaluation;
 using Spectre.Console;
 using Spectre.Console.Rendering;
-
-namespace Insights.Tools.Quality;
 
 /// <summary>One file's scores next to its published baselines, and its confusion matrix, as Spectre.Console tables.</summary>
 internal static class QualityReport

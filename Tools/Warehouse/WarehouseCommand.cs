@@ -5,7 +5,6 @@ using global::Insights.Warehouse.Hosting;
 using Insights.Lake.Hosting;
 using Insights.Tools.Cli;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 /// <summary>

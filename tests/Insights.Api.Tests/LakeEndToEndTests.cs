@@ -1,8 +1,8 @@
 namespace Insights.Api.Tests;
 
 using System.Net;
-using Insights.Ingest;
 using Insights.Generator;
+using Insights.Ingest;
 using Insights.Lake;
 using Insights.Lake.Zones;
 using Insights.Stats;

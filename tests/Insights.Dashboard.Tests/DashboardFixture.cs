@@ -2,14 +2,12 @@ namespace Insights.Dashboard.Tests;
 
 using System.Net;
 using System.Net.Sockets;
-using Insights.Api.Apis;
 using Insights.Api.Dashboard;
 using Insights.Api.Hosting;
 using Insights.Api.Security;
 using Insights.Silo.Hosting;
 using Insights.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;

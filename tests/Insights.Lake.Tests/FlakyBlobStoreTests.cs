@@ -3,7 +3,6 @@ namespace Insights.Lake.Tests;
 using System.Text;
 using global::Azure;
 using Insights.Lake.Local;
-using Insights.Lake.Tests.Support;
 
 public sealed class FlakyBlobStoreTests : IDisposable
 {

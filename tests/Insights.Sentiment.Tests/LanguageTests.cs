@@ -1,6 +1,6 @@
-using Insights.Sentiment.Scoring;
-
 namespace Insights.Sentiment.Tests;
+
+using Insights.Sentiment.Scoring;
 
 /// <summary>Text that is probably not English is not guessed at: neutral, score 0, near-uniform probabilities.</summary>
 public sealed class LanguageTests

@@ -1,6 +1,6 @@
-using Insights.Sentiment.Lexicon;
-
 namespace Insights.Sentiment.Tests;
+
+using Insights.Sentiment.Lexicon;
 
 /// <summary>The lexicon data builds, has the expected size, and authoring mistakes are rejected.</summary>
 public sealed class LexiconTests

@@ -1,6 +1,6 @@
-using Insights.Sentiment.Scoring;
-
 namespace Insights.Sentiment.Tests;
+
+using Insights.Sentiment.Scoring;
 
 /// <summary>The shape of the result: ranges, probabilities, label consistency, determinism, edge inputs.</summary>
 public sealed class OutputTests

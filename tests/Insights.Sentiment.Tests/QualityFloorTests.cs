@@ -1,8 +1,8 @@
+namespace Insights.Sentiment.Tests;
+
 using Insights.Sentiment.Evaluation;
 using Insights.Sentiment.Tests.Support;
 using Xunit.Abstractions;
-
-namespace Insights.Sentiment.Tests;
 
 /// <summary>
 /// Guards the quality reached on the development files against regressions: each file must keep its macro-F1

@@ -1,6 +1,6 @@
-using Insights.Sentiment.Text;
-
 namespace Insights.Sentiment.Tests;
+
+using Insights.Sentiment.Text;
 
 /// <summary>The text helpers: elongation, laughter, decoding, tokenizing.</summary>
 public sealed class TextTests

@@ -1,11 +1,10 @@
 namespace Insights.Testing;
 
-using Insights.Lake;
-
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using global::Azure;
+using Insights.Lake;
 
 /// <summary>Which call of <see cref="IBlobStore"/> an attempt was.</summary>
 public enum BlobOperation

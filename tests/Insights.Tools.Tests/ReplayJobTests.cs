@@ -1,17 +1,13 @@
 namespace Insights.Tools.Tests;
 
-using System.Text.Json;
 using Insights.Generator;
 using Insights.Grains.Domain;
 using Insights.Lake;
 using Insights.Lake.Local;
-using Insights.Lake.Records;
-using Insights.Lake.Writing;
 using Insights.Lake.Zones;
 using Insights.Sentiment;
 using Insights.Testing;
 using Insights.Tools.Replay;
-using Insights.Wire;
 
 public sealed class ReplayJobTests : IDisposable
 {

@@ -15,7 +15,7 @@ public sealed class FailureTests
         using var work = lake.Copy();
         using var crash = new CancellationTokenSource();
         const int committedBeforeCrash = 5;
-        var faults = new FaultInjection { OnCommitted = n => { if (n == committedBeforeCrash) crash.Cancel(); } };
+        var faults = new FaultInjection { OnCommitted = n => { if (n == committedBeforeCrash) { crash.Cancel(); } } };
         await using (var h = new Harness(work, inner => new FaultyTargetFactory(inner, faults)))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Warehouse.LoadAsync(crash.Token));

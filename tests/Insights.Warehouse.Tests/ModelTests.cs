@@ -1,7 +1,6 @@
 namespace Insights.Warehouse.Tests;
 
 using Insights.Warehouse.Modeling;
-using Insights.Warehouse.Targets;
 
 /// <summary>The dbt models, built and tested on loaded data, give what the test computes from the lake itself.</summary>
 public sealed class ModelTests

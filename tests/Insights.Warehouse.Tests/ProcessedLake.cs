@@ -1,16 +1,13 @@
 namespace Insights.Warehouse.Tests;
 
-using System.Text.Json;
 using Insights.Generator;
 using Insights.Grains.Domain;
 using Insights.Lake;
 using Insights.Lake.Local;
 using Insights.Lake.Records;
-using Insights.Lake.Writing;
 using Insights.Lake.Zones;
 using Insights.Sentiment;
 using Insights.Tools.Replay;
-using Insights.Wire;
 
 /// <summary>
 /// A processed zone built once per test run the way production builds it: a generated dataset landed in the raw

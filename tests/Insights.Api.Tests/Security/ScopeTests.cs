@@ -2,9 +2,9 @@ namespace Insights.Api.Tests.Security;
 
 using System.Net;
 using System.Net.Http.Headers;
-using Insights.Ingest;
 using Insights.Delivery;
 using Insights.Generator;
+using Insights.Ingest;
 using Insights.Wire;
 using static SecurityTestSupport;
 

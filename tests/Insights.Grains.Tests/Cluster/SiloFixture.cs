@@ -6,7 +6,6 @@ using Insights.Lake.Hosting;
 using Insights.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Orleans.Runtime;
-using Orleans.Streams;
 using Orleans.TestingHost;
 
 /// <summary>

@@ -2,7 +2,6 @@ namespace Insights.Lake.Tests.Writing;
 
 using Insights.Lake.Local;
 using Insights.Lake.Records;
-using Insights.Lake.Tests.Support;
 using Insights.Lake.Writing;
 using Microsoft.Extensions.Logging.Abstractions;
 

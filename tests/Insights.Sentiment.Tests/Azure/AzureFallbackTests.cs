@@ -1,9 +1,9 @@
+namespace Insights.Sentiment.Tests.Azure;
+
 using Insights.Sentiment.Azure;
 using Insights.Sentiment.Remote;
 using Insights.Testing;
 using Polly.CircuitBreaker;
-
-namespace Insights.Sentiment.Tests.Azure;
 
 /// <summary>
 /// The <c>AzureWithLocalFallback</c> assembly (batcher -> breaker + local fallback -> Azure) against the stub:

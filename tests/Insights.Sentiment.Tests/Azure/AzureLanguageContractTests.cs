@@ -1,13 +1,13 @@
+namespace Insights.Sentiment.Tests.Azure;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Azure;
-using Azure.Core;
-using Azure.Core.Pipeline;
+using global::Azure;
+using global::Azure.Core;
+using global::Azure.Core.Pipeline;
 using Insights.Sentiment.Azure;
 using Insights.Testing;
-
-namespace Insights.Sentiment.Tests.Azure;
 
 /// <summary>
 /// The Azure analyzer against a stub of the documented REST contract, served on 127.0.0.1 by Kestrel: request

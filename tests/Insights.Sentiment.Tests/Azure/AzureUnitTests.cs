@@ -1,7 +1,7 @@
+namespace Insights.Sentiment.Tests.Azure;
+
 using System.Text;
 using Insights.Sentiment.Azure;
-
-namespace Insights.Sentiment.Tests.Azure;
 
 public sealed class AzureUnitTests
 {

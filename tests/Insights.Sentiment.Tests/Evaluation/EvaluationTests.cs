@@ -1,6 +1,6 @@
-using Insights.Sentiment.Evaluation;
-
 namespace Insights.Sentiment.Tests.Evaluation;
+
+using Insights.Sentiment.Evaluation;
 
 public sealed class EvaluationTests
 {

@@ -1,8 +1,8 @@
+namespace Insights.Sentiment.Tests.Remote;
+
 using Insights.Sentiment.Remote;
 using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
-
-namespace Insights.Sentiment.Tests.Remote;
 
 /// <summary>The breaker and fallback around a primary analyzer, on a clock the tests move.</summary>
 public sealed class FallbackSentimentAnalyzerTests

@@ -1,8 +1,8 @@
+namespace Insights.Sentiment.Tests.Remote;
+
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Insights.Sentiment.Remote;
-
-namespace Insights.Sentiment.Tests.Remote;
 
 public sealed class SentimentBatcherTests
 {

@@ -1,6 +1,6 @@
-using Insights.Sentiment.Evaluation;
-
 namespace Insights.Sentiment.Tests.Support;
+
+using Insights.Sentiment.Evaluation;
 
 /// <summary>
 /// The labelled development files (<see cref="DevelopmentData.FindFiles"/>): those the repository carries, and the

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using Insights.Silo.Hosting;
 using Insights.Sources.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;

@@ -7,9 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Insights.Sources.Tests.Support;
 using Insights.Stats;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
 
 /// <summary>

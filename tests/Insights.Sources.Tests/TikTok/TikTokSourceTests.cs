@@ -2,7 +2,6 @@ namespace Insights.Sources.Tests.TikTok;
 
 using System.Text.Json;
 using Insights.Sources.Tests.Support;
-using Insights.Sources.TikTok;
 using Insights.Wire;
 
 /// <summary>The source against the stub API with a recording sink: paging, events, state across restarts, failures, budget.</summary>

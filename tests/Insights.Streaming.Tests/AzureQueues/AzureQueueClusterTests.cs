@@ -1,7 +1,6 @@
 namespace Insights.Streaming.Tests.AzureQueues;
 
 using Azure.Storage.Queues;
-using Insights.Events;
 using Insights.Lake.Zones;
 using Insights.Streaming.AzureQueues;
 using Insights.Streaming.Publishing;

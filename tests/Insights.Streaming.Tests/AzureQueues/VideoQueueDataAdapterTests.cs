@@ -4,7 +4,6 @@ using Insights.Events;
 using Insights.Streaming.AzureQueues;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
-using Orleans.Streams;
 
 /// <summary>The message format and the quarantine decisions, without a queue.</summary>
 public sealed class VideoQueueDataAdapterTests

@@ -6,7 +6,6 @@ using Insights.Events;
 using Insights.Streaming.EventHubs;
 using Insights.Streaming.Tests.EventHubs.Support;
 using Insights.Wire;
-using Orleans.Providers.Streams.Common;
 using Orleans.Runtime;
 
 /// <summary>

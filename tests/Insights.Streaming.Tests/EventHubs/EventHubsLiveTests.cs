@@ -1,7 +1,7 @@
 namespace Insights.Streaming.Tests.EventHubs;
 
-using Insights.Events;
 using Insights.Delivery;
+using Insights.Events;
 using Insights.Generator;
 using Insights.Grains.Videos;
 using Insights.Streaming.EventHubs;

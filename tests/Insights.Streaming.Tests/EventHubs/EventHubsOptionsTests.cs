@@ -1,7 +1,7 @@
 namespace Insights.Streaming.Tests.EventHubs;
 
-using Insights.Streaming.EventHubs;
 using Insights.ClusterHosting.Streams;
+using Insights.Streaming.EventHubs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

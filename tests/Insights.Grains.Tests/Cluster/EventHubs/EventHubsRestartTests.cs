@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Insights.Events;
-using Insights.Streaming.EventHubs;
 using Insights.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
