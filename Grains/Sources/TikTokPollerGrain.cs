@@ -41,7 +41,8 @@ public sealed partial class TikTokPollerGrain(
         if (options.Value.Enabled)
         {
             _source = new TikTokSource(options.Value, services.GetRequiredKeyedService<IEventSink>(TikTokResearchClient.Source),
-                this, metrics, clock, loggerFactory);
+                this, metrics, clock, loggerFactory,
+                services.GetRequiredService<IHttpClientFactory>().CreateClient(TikTokSourceServiceCollectionExtensions.HttpClientName));
             // Interleaved: a poll can wait minutes for the request budget, and must not hold up reminder ticks or status calls.
             _timer = this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions
             {

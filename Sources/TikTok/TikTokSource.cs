@@ -28,7 +28,6 @@ public sealed partial class TikTokSource : IDisposable
     private readonly SourceMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly HttpClient _http;
     private readonly RequestBudget _budget;
     private readonly TikTokResearchClient _client;
     private readonly EventDelivery _delivery;
@@ -40,7 +39,7 @@ public sealed partial class TikTokSource : IDisposable
     private bool _loaded;
 
     public TikTokSource(TikTokSourceOptions options, IEventSink sink, ITikTokStateStore store, SourceMetrics metrics, TimeProvider clock,
-        ILoggerFactory loggerFactory, HttpMessageHandler? handler = null)
+        ILoggerFactory loggerFactory, HttpClient http)
     {
         var problems = options.Validate(evenIfDisabled: true);
         if (problems.Count > 0)
@@ -52,15 +51,11 @@ public sealed partial class TikTokSource : IDisposable
         _metrics = metrics;
         _clock = clock;
         _logger = loggerFactory.CreateLogger<TikTokSource>();
-        _http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = options.RequestTimeout,
-        };
         _budget = new RequestBudget(options.RequestsPerMinute, options.RequestsPerDay, clock)
         {
             OnThrottled = limit => metrics.Throttled(Name, limit),
         };
-        _client = new TikTokResearchClient(_http, options, _budget, metrics, clock, loggerFactory.CreateLogger<TikTokResearchClient>());
+        _client = new TikTokResearchClient(http, options, _budget, metrics, clock, loggerFactory.CreateLogger<TikTokResearchClient>());
         _delivery = new EventDelivery(sink, new DeliveryOptions
         {
             MaxAttempts = options.MaxDeliveryAttempts,
@@ -389,7 +384,6 @@ public sealed partial class TikTokSource : IDisposable
 
     public void Dispose()
     {
-        _http.Dispose();
         _pollLock.Dispose();
     }
 

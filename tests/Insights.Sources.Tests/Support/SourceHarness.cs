@@ -62,7 +62,10 @@ internal sealed class SourceHarness : IAsyncDisposable
 
     public TikTokSource NewSource(Action<TikTokSourceOptions>? configure = null)
     {
-        var source = new TikTokSource(Options(configure), Sink, State, Metrics.Metrics, Clock, Logs);
+        var options = Options(configure);
+        var http = new HttpClient { Timeout = options.RequestTimeout };
+        _owned.Add(http);
+        var source = new TikTokSource(options, Sink, State, Metrics.Metrics, Clock, Logs, http);
         _owned.Add(source);
         return source;
     }
