@@ -63,8 +63,11 @@ public sealed class DataGeneratorClusterTests : IAsyncLifetime
                 b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
                 b.ConfigureCacheEviction(o => o.Configure(e =>
                 {
+                    // The cache purges data older than DataMaxAgeInCache whether delivered or not: one second let a
+                    // loaded machine lose quarantine messages before their grain had activated. The product bounds it
+                    // against the delivery time (EventHubsStreamOptions); here a minute is far beyond the test.
                     e.DataMinTimeInCache = TimeSpan.FromSeconds(1);
-                    e.DataMaxAgeInCache = TimeSpan.FromSeconds(1);
+                    e.DataMaxAgeInCache = TimeSpan.FromMinutes(1);
                 }));
                 b.ConfigurePullingAgent(agent => agent.Configure(o =>
                 {
