@@ -24,7 +24,7 @@ internal sealed class AzureQueueStreamsProvider : IStreamsProvider
             b => b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
     }
 
-    /// <summary>Its checks run in <c>AddInsightsAzureQueueStreams</c>, naming the keys of <c>Insights:Streams:AzureQueue</c>.</summary>
+    /// <summary><c>Insights:Streams:AzureQueue</c>, checked now: Orleans takes the values while the host is built.</summary>
     private static AzureQueueStreamOptions ReadAzureQueue(IConfigurationSection section) =>
-        section.GetSection("AzureQueue").Get<AzureQueueStreamOptions>() ?? new();
+        (section.GetSection("AzureQueue").Get<AzureQueueStreamOptions>() ?? new()).ValidNow(new AzureQueueStreamOptionsValidator());
 }

@@ -10,7 +10,7 @@ internal sealed class EventHubsStreamsProvider : IStreamsProvider
     public void Configure(ISiloBuilder silo, string? name, IConfigurationSection section)
     {
         var options = section.Get<InsightsStreamOptions>() ?? new();
-        var hub = ReadEventHubs(section).CheckedAgainst(options.MaxDeliveryTime, InsightsStreamOptions.SectionName + ":MaxDeliveryTime");
+        var hub = ReadEventHubs(section).ValidNow(new EventHubsStreamOptionsValidator(reads: true, options.MaxDeliveryTime));
         silo.AddEventHubsStreams(name!, hub, b =>
         {
             b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
@@ -19,9 +19,10 @@ internal sealed class EventHubsStreamsProvider : IStreamsProvider
     }
 
     public void Configure(IClientBuilder client, string? name, IConfigurationSection section) =>
-        client.AddEventHubsStreams(name!, ReadEventHubs(section), b => b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        client.AddEventHubsStreams(name!, ReadEventHubs(section).ValidNow(new EventHubsStreamOptionsValidator(reads: false)),
+            b => b.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
 
-    /// <summary>Its checks run in <c>AddEventHubsStreams</c>, naming the keys of <c>Insights:Streams:EventHubs</c>.</summary>
+    /// <summary><c>Insights:Streams:EventHubs</c>, checked by the caller now: Orleans takes the values while the host is built.</summary>
     private static EventHubsStreamOptions ReadEventHubs(IConfigurationSection section) =>
         section.GetSection("EventHubs").Get<EventHubsStreamOptions>() ?? new();
 }

@@ -72,8 +72,8 @@ public static class AzureQueueStreamExtensions
 
     private static void Check(AzureQueueStreamOptions options, int queues)
     {
+        // The options arrive checked (AzureQueueStreamOptionsValidator, run where the provider is chosen).
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate(AzureQueueStreamOptions.SectionName);
         AzureQueueNames.ValidateCount(queues);
     }
 

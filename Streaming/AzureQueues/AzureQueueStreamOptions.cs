@@ -42,45 +42,7 @@ public sealed class AzureQueueStreamOptions
     /// </summary>
     public int MaxDeliveryFailures { get; set; } = 5;
 
-    /// <summary>Throws <see cref="InvalidOperationException"/> naming the first offending key under <paramref name="sectionName"/>.</summary>
-    public void Validate(string sectionName)
-    {
-        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
-        if (hasConnectionString == (ServiceUri is not null))
-        {
-            throw new InvalidOperationException(hasConnectionString
-                ? $"{sectionName}:ConnectionString and {sectionName}:ServiceUri are both set; set only one of them."
-                : $"Azure queue streams are not configured: set {sectionName}:ConnectionString (account key, SAS or " +
-                  $"Azurite) or {sectionName}:ServiceUri (https://<account>.queue.core.windows.net, signed in with Entra ID).");
-        }
-
-        if (ServiceUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
-        {
-            throw new InvalidOperationException(
-                $"{sectionName}:ServiceUri '{uri}' must be an absolute http(s) URL like https://<account>.queue.core.windows.net.");
-        }
-
-        if (!IsValidPrefix(QueuePrefix))
-        {
-            throw new InvalidOperationException(
-                $"{sectionName}:QueuePrefix '{QueuePrefix}' is not a valid queue name prefix: 1 to {MaxQueuePrefixLength} " +
-                "lowercase letters, digits and single hyphens, starting and ending with a letter or digit.");
-        }
-
-        // Azure takes whole seconds, from 1 second to 7 days.
-        if (VisibilityTimeout < TimeSpan.FromSeconds(1) || VisibilityTimeout > TimeSpan.FromDays(7))
-        {
-            throw new InvalidOperationException(
-                $"{sectionName}:VisibilityTimeout '{VisibilityTimeout}' must be between 00:00:01 and 7.00:00:00.");
-        }
-
-        if (MaxDeliveryFailures < 1)
-        {
-            throw new InvalidOperationException($"{sectionName}:MaxDeliveryFailures {MaxDeliveryFailures} must be at least 1.");
-        }
-    }
-
-    private static bool IsValidPrefix(string? prefix) =>
+    internal static bool IsValidPrefix(string? prefix) =>
         prefix is { Length: > 0 and <= MaxQueuePrefixLength }
         && char.IsAsciiLetterOrDigit(prefix[0]) && char.IsAsciiLetterOrDigit(prefix[^1])
         && !prefix.Contains("--", StringComparison.Ordinal)

@@ -27,8 +27,7 @@ public static class EventHubsStreamExtensions
         this ISiloBuilder silo, string name, EventHubsStreamOptions options, Action<ISiloEventHubStreamConfigurator>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate(EventHubsStreamOptions.SectionName, reads: true);
+        ArgumentNullException.ThrowIfNull(options); // checked by EventHubsStreamOptionsValidator where the provider is chosen
 
         silo.Services.AddOptions<IngestLimits>().Configure(limits => silo.Configuration.GetSection(IngestLimits.SectionName).Bind(limits));
         var credential = new Lazy<TokenCredential>(() => new DefaultAzureCredential());
@@ -64,8 +63,7 @@ public static class EventHubsStreamExtensions
         this IClientBuilder client, string name, EventHubsStreamOptions options, Action<IClusterClientEventHubStreamConfigurator>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate(EventHubsStreamOptions.SectionName, reads: false);
+        ArgumentNullException.ThrowIfNull(options); // checked by EventHubsStreamOptionsValidator where the provider is chosen
         var credential = new Lazy<TokenCredential>(() => new DefaultAzureCredential());
         return client.AddEventHubStreams(name, c =>
         {

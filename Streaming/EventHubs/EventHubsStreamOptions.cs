@@ -46,75 +46,7 @@ public sealed class EventHubsStreamOptions
 
     public bool StartsFromEarliest => string.Equals(StartFrom, Earliest, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Throws <see cref="InvalidOperationException"/> naming the first offending key under <paramref name="sectionName"/>;
-    /// <paramref name="reads"/> (the silo) also checks what reading and checkpointing need.
-    /// </summary>
-    public void Validate(string sectionName, bool reads)
-    {
-        void Require(bool ok, string key, string problem)
-        {
-            if (!ok)
-            {
-                throw new InvalidOperationException($"{sectionName}:{key} {problem}.");
-            }
-        }
-
-        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
-        var hasNamespace = !string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
-        if (hasConnectionString == hasNamespace)
-        {
-            throw new InvalidOperationException(hasConnectionString
-                ? $"{sectionName}:ConnectionString and {sectionName}:FullyQualifiedNamespace are both set; set only one of them."
-                : $"Event Hubs streams are not configured: set {sectionName}:ConnectionString (a shared access policy's " +
-                  $"connection string, through the environment) or {sectionName}:FullyQualifiedNamespace " +
-                  "(<namespace>.servicebus.windows.net, signed in with Entra ID).");
-        }
-
-        if (hasConnectionString)
-        {
-            // Never echo the value: it is a secret.
-            Require(ConnectionString!.Contains("Endpoint=", StringComparison.OrdinalIgnoreCase)
-                && ConnectionString.Contains("SharedAccess", StringComparison.OrdinalIgnoreCase),
-                nameof(ConnectionString), "is not an Event Hubs connection string (Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...)");
-        }
-        else
-        {
-            Require(Uri.CheckHostName(FullyQualifiedNamespace) == UriHostNameType.Dns && FullyQualifiedNamespace!.Contains('.', StringComparison.Ordinal),
-                nameof(FullyQualifiedNamespace), $"must be a host name like <namespace>.servicebus.windows.net, not '{FullyQualifiedNamespace}'");
-        }
-
-        Require(IsValidHubName(Path), nameof(Path), $"must be an event hub name: 1 to 256 letters, digits, '.', '_' or '-', not '{Path}'");
-        Require(!string.IsNullOrWhiteSpace(ConsumerGroup), nameof(ConsumerGroup), "is required");
-        Require(StartFrom is not null && (StartsFromEarliest || string.Equals(StartFrom, Latest, StringComparison.OrdinalIgnoreCase)),
-            nameof(StartFrom), $"must be {Earliest} or {Latest}, not '{StartFrom}'");
-        if (reads)
-        {
-            Require(DataMinTimeInCache >= TimeSpan.FromSeconds(1) && DataMinTimeInCache <= TimeSpan.FromHours(24), nameof(DataMinTimeInCache),
-                $"must be between 00:00:01 and 1.00:00:00 (got {DataMinTimeInCache})");
-            Require(DataMaxAgeInCache >= TimeSpan.FromSeconds(1) && DataMaxAgeInCache <= TimeSpan.FromHours(24), nameof(DataMaxAgeInCache),
-                $"must be between 00:00:01 and 1.00:00:00 (got {DataMaxAgeInCache})");
-            Checkpoint.Validate(sectionName + ":" + nameof(Checkpoint));
-        }
-    }
-
-    /// <summary>
-    /// The checkpoint follows the cache's purges, which are timed: a message stays cached (so is not checkpointed) at
-    /// least <see cref="DataMinTimeInCache"/>, which must outlast the retries of its delivery.
-    /// </summary>
-    public EventHubsStreamOptions CheckedAgainst(TimeSpan maxDeliveryTime, string maxDeliveryTimeKey)
-    {
-        if (DataMinTimeInCache <= maxDeliveryTime)
-        {
-            throw new InvalidOperationException(
-                $"{SectionName}:DataMinTimeInCache ({DataMinTimeInCache}) must be longer than {maxDeliveryTimeKey} ({maxDeliveryTime}): " +
-                "a message could otherwise be checkpointed while its delivery is still being retried.");
-        }
-
-        return this;
-    }
-
-    private static bool IsValidHubName(string? name) =>
+    internal static bool IsValidHubName(string? name) =>
         name is { Length: > 0 and <= 256 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 }
 
@@ -138,34 +70,4 @@ public sealed class EventHubsCheckpointOptions
 
     /// <summary>Least time between two writes of a partition's checkpoint (a stopping silo writes its last one).</summary>
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    public void Validate(string sectionName)
-    {
-        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
-        if (hasConnectionString == (TableServiceUri is not null))
-        {
-            throw new InvalidOperationException(hasConnectionString
-                ? $"{sectionName}:ConnectionString and {sectionName}:TableServiceUri are both set; set only one of them."
-                : $"Event Hubs checkpoints are not configured: set {sectionName}:ConnectionString (account key, SAS or Azurite) " +
-                  $"or {sectionName}:TableServiceUri (https://<account>.table.core.windows.net, signed in with Entra ID).");
-        }
-
-        if (TableServiceUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
-        {
-            throw new InvalidOperationException(
-                $"{sectionName}:TableServiceUri '{uri}' must be an absolute http(s) URL like https://<account>.table.core.windows.net.");
-        }
-
-        // Azure table names: 3 to 63 letters and digits, starting with a letter.
-        if (TableName is not { Length: >= 3 and <= 63 } || !char.IsAsciiLetter(TableName[0]) || !TableName.All(char.IsAsciiLetterOrDigit))
-        {
-            throw new InvalidOperationException(
-                $"{sectionName}:TableName '{TableName}' must be 3 to 63 letters and digits, starting with a letter.");
-        }
-
-        if (PersistInterval < TimeSpan.FromSeconds(1) || PersistInterval > TimeSpan.FromHours(1))
-        {
-            throw new InvalidOperationException($"{sectionName}:PersistInterval '{PersistInterval}' must be between 00:00:01 and 01:00:00.");
-        }
-    }
 }

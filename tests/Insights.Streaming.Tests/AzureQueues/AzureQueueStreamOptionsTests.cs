@@ -1,16 +1,29 @@
 namespace Insights.Streaming.Tests.AzureQueues;
 
+using Insights.ClusterHosting.Streams;
 using Insights.Streaming.AzureQueues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 public sealed class AzureQueueStreamOptionsTests
 {
     private const string Section = "Insights:Streams:AzureQueue";
 
+    private static ValidateOptionsResult Check(AzureQueueStreamOptions options) => new AzureQueueStreamOptionsValidator().Validate(null, options);
+
+    private static string Problem(AzureQueueStreamOptions options)
+    {
+        var result = Check(options);
+        Assert.True(result.Failed, "the options were accepted");
+        return result.FailureMessage;
+    }
+
     [Fact]
     public void Defaults_with_a_connection_string_are_valid()
     {
         var options = new AzureQueueStreamOptions { ConnectionString = "UseDevelopmentStorage=true" };
-        options.Validate(Section);
+        Assert.True(Check(options).Succeeded, Check(options).FailureMessage);
         Assert.Equal("insights-video", options.QueuePrefix);
         Assert.Equal(TimeSpan.FromMinutes(1), options.VisibilityTimeout);
         Assert.Equal(5, options.MaxDeliveryFailures);
@@ -26,8 +39,7 @@ public sealed class AzureQueueStreamOptionsTests
             ConnectionString = connectionString,
             ServiceUri = serviceUri is null ? null : new Uri(serviceUri),
         };
-        var error = Assert.Throws<InvalidOperationException>(() => options.Validate(Section));
-        Assert.Contains($"{Section}:{key}", error.Message);
+        Assert.Contains($"{Section}:{key}", Problem(options));
     }
 
     [Theory]
@@ -41,8 +53,7 @@ public sealed class AzureQueueStreamOptionsTests
     public void Queue_prefixes_that_would_make_invalid_queue_names_are_refused(string prefix)
     {
         var options = new AzureQueueStreamOptions { ServiceUri = new Uri("https://a.queue.core.windows.net"), QueuePrefix = prefix };
-        var error = Assert.Throws<InvalidOperationException>(() => options.Validate(Section));
-        Assert.Contains($"{Section}:QueuePrefix", error.Message);
+        Assert.Contains($"{Section}:QueuePrefix", Problem(options));
     }
 
     [Theory]
@@ -61,7 +72,21 @@ public sealed class AzureQueueStreamOptionsTests
                 break;
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => options.Validate(Section));
-        Assert.Contains($"{Section}:{key}", error.Message);
+        Assert.Contains($"{Section}:{key}", Problem(options));
+    }
+
+    [Fact]
+    public void The_host_refuses_to_build_with_a_section_that_reaches_no_account()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Insights:Streams:Provider"] = "AzureQueue",
+            [$"{Section}:QueuePrefix"] = "Bad_Prefix",
+        }).Build();
+
+        var host = Host.CreateApplicationBuilder();
+        var message = Assert.Throws<OptionsValidationException>(() => host.UseOrleans(silo => silo.AddInsightsStreams(configuration))).Message;
+        Assert.Contains($"{Section}:ConnectionString", message);
+        Assert.Contains($"{Section}:QueuePrefix", message); // every problem at once, not the first only
     }
 }

@@ -4,6 +4,7 @@ using Insights.ClusterHosting.Streams;
 using Insights.Streaming.EventHubs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 public class EventHubsOptionsTests
 {
@@ -16,21 +17,31 @@ public class EventHubsOptionsTests
         Checkpoint = new EventHubsCheckpointOptions { ConnectionString = "UseDevelopmentStorage=true" },
     };
 
-    private static string Problem(EventHubsStreamOptions options, bool reads = true) =>
-        Assert.Throws<InvalidOperationException>(() => options.Validate(Section, reads)).Message;
+    private static ValidateOptionsResult Check(EventHubsStreamOptions options, bool reads) =>
+        new EventHubsStreamOptionsValidator(reads).Validate(null, options);
+
+    private static void Valid(EventHubsStreamOptions options, bool reads) =>
+        Assert.True(Check(options, reads).Succeeded, Check(options, reads).FailureMessage);
+
+    private static string Problem(EventHubsStreamOptions options, bool reads = true)
+    {
+        var result = Check(options, reads);
+        Assert.True(result.Failed, "the options were accepted");
+        return result.FailureMessage;
+    }
 
     [Fact]
     public void A_connection_string_or_a_namespace_with_a_checkpoint_table_is_valid()
     {
-        Valid().Validate(Section, reads: true);
-        new EventHubsStreamOptions
+        Valid(Valid(), reads: true);
+        Valid(new EventHubsStreamOptions
         {
             FullyQualifiedNamespace = "ns.servicebus.windows.net",
             Checkpoint = new EventHubsCheckpointOptions { TableServiceUri = new Uri("https://acct.table.core.windows.net") },
-        }.Validate(Section, reads: true);
+        }, reads: true);
 
         // The API only publishes: it needs no checkpoint table.
-        new EventHubsStreamOptions { ConnectionString = Connection }.Validate(Section, reads: false);
+        Valid(new EventHubsStreamOptions { ConnectionString = Connection }, reads: false);
     }
 
     [Fact]
@@ -67,7 +78,7 @@ public class EventHubsOptionsTests
         }).Build();
 
         var host = Host.CreateApplicationBuilder();
-        var message = Assert.Throws<InvalidOperationException>(() => host.UseOrleans(silo => silo.AddInsightsStreams(configuration))).Message;
+        var message = Assert.Throws<OptionsValidationException>(() => host.UseOrleans(silo => silo.AddInsightsStreams(configuration))).Message;
         Assert.Contains($"{Section}:Checkpoint", message);
     }
 
@@ -83,7 +94,7 @@ public class EventHubsOptionsTests
         }).Build();
 
         var host = Host.CreateApplicationBuilder();
-        var message = Assert.Throws<InvalidOperationException>(() => host.UseOrleans(silo => silo.AddInsightsStreams(configuration))).Message;
+        var message = Assert.Throws<OptionsValidationException>(() => host.UseOrleans(silo => silo.AddInsightsStreams(configuration))).Message;
         Assert.Contains($"{Section}:DataMinTimeInCache", message);
         Assert.Contains("Insights:Streams:MaxDeliveryTime", message);
     }
