@@ -82,7 +82,7 @@ public class HostProcess : IDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{_name} exited with code {_process.ExitCode} while starting; see {_logPath}");
+                throw new InvalidOperationException($"{_name} exited with code {_process.ExitCode} while starting; see {_logPath}, which ends:\n{LogTail(60)}");
             }
 
             if (await IsReadyAsync())
@@ -93,7 +93,7 @@ public class HostProcess : IDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"{_name} was not ready within {timeout}; see {_logPath}");
+        throw new TimeoutException($"{_name} was not ready within {timeout}; see {_logPath}, which ends:\n{LogTail(60)}");
     }
 
     public async Task<bool> IsReadyAsync()
