@@ -1,6 +1,7 @@
 namespace Insights.Benchmarks;
 
 using System.Diagnostics;
+using Insights.Benchmarks.Reporting;
 using Insights.Sentiment;
 using Insights.Sentiment.Azure;
 using Insights.Sentiment.Evaluation;
@@ -14,12 +15,16 @@ using Insights.Testing;
 /// concurrent callers like video grains: comments/s, requests and documents per request, and the latency each call
 /// adds (p50/p99).
 /// </summary>
-public static class SentimentBenchmark
+public sealed class SentimentBenchmark : IBenchmarkSection
 {
+    public string Flag => "--sentiment";
+
+    public Task RunAsync(BenchmarkContext context) => RunAsync(context.Output, context.Report, context.CancellationToken);
+
     /// <summary>Published single-threaded speeds on the same kind of machine (shared data README).</summary>
     private const string References = "VADER (Python) ≈30,000/s, AFINN-165 (Node) ≈250,000/s";
 
-    public static async Task RunAsync(TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task RunAsync(TextWriter output, BenchmarkReport report, CancellationToken cancellationToken = default)
     {
         var texts = LoadTexts(output);
         var local = new LexiconSentimentAnalyzer();
@@ -32,6 +37,8 @@ public static class SentimentBenchmark
         output.WriteLine($"  one thread                   {single,12:N0} comments/s");
         output.WriteLine($"  {Environment.ProcessorCount} threads                    {parallel,12:N0} comments/s ({parallel / Environment.ProcessorCount:N0} per core)");
         output.WriteLine($"  references, one thread       {References}");
+        report.Set("sentiment_comments_per_s_one_thread", single);
+        report.Set("sentiment_comments_per_s_per_core", parallel / Environment.ProcessorCount);
 
         await using var stub = await LanguageServiceStub.StartAsync();
         stub.RecordRequests = false; // tens of thousands of requests: count them, do not keep them

@@ -1,5 +1,6 @@
 namespace Insights.Benchmarks;
 
+using Insights.Benchmarks.Reporting;
 using Insights.Lake;
 using Insights.Lake.Local;
 using Insights.Lake.Records;
@@ -13,11 +14,13 @@ using Insights.Warehouse.Targets;
 /// each file is one transaction (delete its old rows, insert from <c>read_parquet</c>, manifest entry), so the
 /// figure includes the bookkeeping that makes loads idempotent. Then the cost of a load that finds nothing to do.
 /// </summary>
-public static class WarehouseBenchmark
+public sealed class WarehouseBenchmark : IBenchmarkSection
 {
-    public static Task RunAsync(TextWriter output) => RunAsync(output, comments: 1_000_000, snapshots: 250_000);
+    public string Flag => "--warehouse";
 
-    public static async Task RunAsync(TextWriter output, int comments, int snapshots, int rowsPerFile = 50_000)
+    public Task RunAsync(BenchmarkContext context) => RunAsync(context.Output, context.Report, comments: 1_000_000, snapshots: 250_000);
+
+    public static async Task RunAsync(TextWriter output, BenchmarkReport report, int comments, int snapshots, int rowsPerFile = 50_000)
     {
         var root = Path.Combine(Path.GetTempPath(), "insights-bench-warehouse-" + Guid.NewGuid().ToString("N"));
         try
@@ -30,11 +33,14 @@ public static class WarehouseBenchmark
 
             var files = await WriteAsync(processed, "comments", CommentRows(comments), rowsPerFile);
             var load = await loader.LoadAsync();
-            Report(output, "comments", comments, files, load);
+            var commentRate = Report(output, "comments", comments, files, load);
 
             files = await WriteAsync(processed, "video_snapshots", SnapshotRows(snapshots), rowsPerFile);
             load = await loader.LoadAsync();
-            Report(output, "video snapshots", snapshots, files, load);
+            var snapshotRate = Report(output, "video snapshots", snapshots, files, load);
+            report.Set("warehouse_rows_per_s", (comments + snapshots) / (comments / commentRate + snapshots / snapshotRate));
+            report.Set("warehouse_comment_rows_per_s", commentRate);
+            report.Set("warehouse_snapshot_rows_per_s", snapshotRate);
 
             var again = await loader.LoadAsync();
             output.WriteLine($"  nothing new (manifest check)  {again.Duration.TotalMilliseconds,12:N0} ms for {again.FilesUnchanged} unchanged files");
@@ -52,14 +58,17 @@ public static class WarehouseBenchmark
         }
     }
 
-    private static void Report(TextWriter output, string what, int rows, int files, WarehouseLoadResult load)
+    /// <returns>Rows per second.</returns>
+    private static double Report(TextWriter output, string what, int rows, int files, WarehouseLoadResult load)
     {
         if (load.RowsLoaded != rows || load.Failures.Count > 0)
         {
             throw new InvalidOperationException($"warehouse benchmark: {load.RowsLoaded} of {rows} {what} loaded, failures: {string.Join("; ", load.Failures)}");
         }
 
-        output.WriteLine($"  {what + " rows/s",-29} {rows / load.Duration.TotalSeconds,12:N0} ({files} files in {load.Duration.TotalSeconds:F2} s)");
+        var rate = rows / load.Duration.TotalSeconds;
+        output.WriteLine($"  {what + " rows/s",-29} {rate,12:N0} ({files} files in {load.Duration.TotalSeconds:F2} s)");
+        return rate;
     }
 
     private static async Task<int> WriteAsync<TRow>(IBlobStore store, string dataset, IEnumerable<(DateTime Hour, TRow Row)> rows, int rowsPerFile)

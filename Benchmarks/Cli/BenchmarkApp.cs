@@ -9,7 +9,7 @@ internal static class BenchmarkApp
     public static CommandApp<BenchmarkCommand> Create(IAnsiConsole console)
     {
         var app = new CommandApp<BenchmarkCommand>()
-            .WithDescription("Pushes generated comments through the real pipeline and through a plain loop (or, with --sentiment or --warehouse, measures those parts alone).");
+            .WithDescription("Measures the pipeline against the same work in a plain loop, and each part alone; writes the figures to .local/benchmark.json.");
         app.Configure(config =>
         {
             config.SetApplicationName("insights-benchmark");

@@ -1,9 +1,14 @@
 namespace Insights.Benchmarks.Cli;
 
+using Insights.Benchmarks.Reporting;
+using Insights.Testing;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-/// <summary><c>insights-benchmark</c>'s one command: the pipeline benchmark, or the sentiment or warehouse one.</summary>
+/// <summary>
+/// <c>insights-benchmark</c>'s one command: the sections the flags select (the pipeline when none is given, every
+/// one with <c>--all</c>), then their figures in <c>.local/benchmark.json</c>.
+/// </summary>
 public sealed class BenchmarkCommand : AsyncCommand<BenchmarkSettings>
 {
     /// <summary>
@@ -19,19 +24,19 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, BenchmarkSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Sentiment)
+        var selected = settings.SelectedFlags();
+        var report = new BenchmarkReport();
+        var run = new BenchmarkContext(Console.Out, report, settings.Options(), cancellationToken);
+        foreach (var section in BenchmarkSections.All.Where(section => selected.Contains(section.Flag)))
         {
-            await SentimentBenchmark.RunAsync(Console.Out, cancellationToken);
-        }
-        else if (settings.Warehouse)
-        {
-            await WarehouseBenchmark.RunAsync(Console.Out);
-        }
-        else
-        {
-            await PipelineBenchmark.RunAsync(settings.Options());
+            cancellationToken.ThrowIfCancellationRequested();
+            await section.RunAsync(run);
+            Console.Out.WriteLine();
         }
 
+        var path = Path.Combine(RepoRoot.Path, ".local", "benchmark.json");
+        await report.WriteAsync(path);
+        Console.Out.WriteLine($"figures: {path}");
         return 0;
     }
 }

@@ -5,8 +5,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 
 /// <summary>
-/// The options of <c>insights-benchmark</c>: the pipeline benchmark's sizes, or <c>--sentiment</c> / <c>--warehouse</c>
-/// for the other two benchmarks, which take no option. Unset sizes keep <see cref="BenchmarkOptions"/>' defaults.
+/// The options of <c>insights-benchmark</c>: which sections run, and the sizes of the workload the pipeline sections
+/// share. Unset sizes keep <see cref="BenchmarkOptions"/>' defaults.
 /// </summary>
 public sealed class BenchmarkSettings : CommandSettings
 {
@@ -38,12 +38,20 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("Rows pushed through each lake writer (default 200000)")]
     public int? LakeRows { get; set; }
 
+    [CommandOption("--all")]
+    [Description("Every section below, one after the other (about 15 minutes)")]
+    public bool All { get; set; }
+
+    [CommandOption("--pipeline")]
+    [Description("Comments through the real pipeline on memory streams against the same-work loops, freshness, memory, lake writers (the default when no section is given)")]
+    public bool Pipeline { get; set; }
+
     [CommandOption("--sentiment")]
-    [Description("Instead: comments/s per core of the local analyzer, and the remote Azure AI Language path against a local stub")]
+    [Description("Comments/s per core of the local analyzer, and the remote Azure AI Language path against a local stub")]
     public bool Sentiment { get; set; }
 
     [CommandOption("--warehouse")]
-    [Description("Instead: rows/s loaded into DuckDB, and the cost of a load with nothing new")]
+    [Description("Rows/s loaded into DuckDB, and the cost of a load with nothing new")]
     public bool Warehouse { get; set; }
 
     private IEnumerable<(string Name, int? Value)> Sizes =>
@@ -52,19 +60,28 @@ public sealed class BenchmarkSettings : CommandSettings
         ("--publish-batch", PublishBatch), ("--producers", Producers), ("--lake-rows", LakeRows),
     ];
 
+    /// <summary>The flags of the sections to run: those given, every one with --all, the pipeline when none is.</summary>
+    public IReadOnlySet<string> SelectedFlags()
+    {
+        if (All)
+        {
+            return Reporting.BenchmarkSections.All.Select(section => section.Flag).ToHashSet(StringComparer.Ordinal);
+        }
+
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse) })
+        {
+            if (given)
+            {
+                flags.Add(flag);
+            }
+        }
+
+        return flags.Count > 0 ? flags : new HashSet<string>(["--pipeline"], StringComparer.Ordinal);
+    }
+
     public override ValidationResult Validate()
     {
-        if (Sentiment && Warehouse)
-        {
-            return ValidationResult.Error("--sentiment and --warehouse are separate benchmarks: give one.");
-        }
-
-        var given = Sizes.FirstOrDefault(size => size.Value is not null);
-        if ((Sentiment || Warehouse) && given.Name is not null)
-        {
-            return ValidationResult.Error($"{given.Name} sizes the pipeline benchmark; {(Sentiment ? "--sentiment" : "--warehouse")} takes no option.");
-        }
-
         var bad = Sizes.FirstOrDefault(size => size.Value is <= 0);
         return bad.Name is not null
             ? ValidationResult.Error($"{bad.Name}: {bad.Value} is not a positive whole number.")

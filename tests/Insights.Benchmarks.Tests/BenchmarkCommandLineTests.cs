@@ -14,9 +14,6 @@ public sealed class BenchmarkCommandLineTests
     }
 
     [Theory]
-    [InlineData("--sentiment and --warehouse are separate benchmarks", "--sentiment", "--warehouse")]
-    [InlineData("--comments sizes the pipeline benchmark; --sentiment takes no option", "--sentiment", "--comments", "10")]
-    [InlineData("--lake-rows sizes the pipeline benchmark; --warehouse takes no option", "--warehouse", "--lake-rows", "10")]
     [InlineData("--comments: 0 is not a positive whole number", "--comments", "0")]
     [InlineData("--producers: -2 is not a positive whole number", "--producers", "-2")]
     [InlineData("Unknown option or argument '--bogus'", "--bogus")]
@@ -36,7 +33,7 @@ public sealed class BenchmarkCommandLineTests
         var (code, output) = Run("--help");
 
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--comments", "--videos", "--seed", "--request-size", "--publish-batch", "--producers", "--lake-rows", "--sentiment", "--warehouse" })
+        foreach (var option in new[] { "--comments", "--videos", "--seed", "--request-size", "--publish-batch", "--producers", "--lake-rows", "--all", "--pipeline", "--sentiment", "--warehouse" })
         {
             Assert.Contains(option + " ", output, StringComparison.Ordinal);
         }
@@ -51,5 +48,45 @@ public sealed class BenchmarkCommandLineTests
         Assert.Equal((1_000_000, 1_000, 7, 500, 50, Environment.ProcessorCount, 200_000),
             (defaults.Comments, defaults.Videos, defaults.Seed, defaults.RequestSize, defaults.PublishBatch, defaults.Producers, defaults.LakeRows));
         Assert.Equal(new BenchmarkOptions { Comments = 2_000, Videos = 20, Producers = 3 }, sized);
+    }
+
+    [Theory]
+    [InlineData(new string[0], new[] { "--pipeline" })]
+    [InlineData(new[] { "--sentiment", "--warehouse" }, new[] { "--sentiment", "--warehouse" })]
+    [InlineData(new[] { "--warehouse", "--comments", "10" }, new[] { "--warehouse" })]
+    public void The_flags_choose_the_sections_and_the_pipeline_runs_when_none_is_given(string[] args, string[] expected)
+    {
+        var settings = Parse(args);
+
+        Assert.Equal(expected.Order(), settings.SelectedFlags().Order());
+    }
+
+    [Fact]
+    public void All_selects_every_section_there_is()
+    {
+        var settings = Parse("--all");
+
+        Assert.Equal(Reporting.BenchmarkSections.All.Select(s => s.Flag).Order(), settings.SelectedFlags().Order());
+        Assert.True(Reporting.BenchmarkSections.All.Count >= 3);
+    }
+
+    private static BenchmarkSettings Parse(params string[] args)
+    {
+        BenchmarkSettings? parsed = null;
+        var app = new Spectre.Console.Cli.CommandApp<CapturingCommand>();
+        CapturingCommand.Captured = settings => parsed = settings;
+        var code = app.Run(args);
+        return parsed ?? throw new InvalidOperationException($"not parsed (exit {code})");
+    }
+
+    private sealed class CapturingCommand : Spectre.Console.Cli.Command<BenchmarkSettings>
+    {
+        public static Action<BenchmarkSettings> Captured { get; set; } = _ => { };
+
+        public override int Execute(Spectre.Console.Cli.CommandContext context, BenchmarkSettings settings, CancellationToken cancellationToken)
+        {
+            Captured(settings);
+            return 0;
+        }
     }
 }

@@ -1,0 +1,12 @@
+namespace Insights.Benchmarks.Reporting;
+
+/// <summary>Every benchmark section, in the order <c>--all</c> runs them.</summary>
+public static class BenchmarkSections
+{
+    public static IReadOnlyList<IBenchmarkSection> All { get; } =
+    [
+        new PipelineBenchmark(),
+        new SentimentBenchmark(),
+        new WarehouseBenchmark(),
+    ];
+}
