@@ -27,7 +27,10 @@ public sealed class PipelineRun : IAsyncDisposable
 
     public PipelineRun(BenchmarkOptions options) => _options = options;
 
-    public sealed record Result(double Seconds, long Counted, IReadOnlyList<double> FreshnessMs, double BytesPerGrain, double StateBytesPerVideo);
+    public sealed record Result(double Seconds, long Counted, IReadOnlyList<double> FreshnessMs);
+
+    /// <summary>Concurrent freshness probes, each on its own video: enough for over a thousand probes in a run of seconds.</summary>
+    public const int ProbeVideos = 16;
 
     private IClusterClient Client => _silo.Services.GetRequiredService<IClusterClient>();
 
@@ -50,12 +53,18 @@ public sealed class PipelineRun : IAsyncDisposable
         await _silo.StartAsync();
     }
 
-    public async Task<Result> RunAsync(Workload workload)
+    /// <summary>
+    /// Pushes the workload through as fast as it goes, or paced at <paramref name="eventsPerSecond"/>, while
+    /// <see cref="ProbeVideos"/> probes time single comments from publish to visible; the run ends when every video
+    /// counted its comments.
+    /// </summary>
+    public async Task<Result> RunAsync(Workload workload, double? eventsPerSecond = null)
     {
         var provider = Client.GetStreamProvider(StreamNames.Provider);
         using var stopProbe = new CancellationTokenSource();
         var watch = Stopwatch.StartNew();
-        var probe = Task.Run(() => ProbeFreshnessAsync(provider, stopProbe.Token));
+        var probes = Enumerable.Range(0, ProbeVideos).Select(p => Task.Run(() => ProbeFreshnessAsync(provider, $"bench-probe-{_runs}-{p}", stopProbe.Token))).ToArray();
+        _runs++;
 
         var next = -1;
         var producers = Enumerable.Range(0, _options.Producers).Select(_ => Task.Run(async () =>
@@ -64,6 +73,11 @@ public sealed class PipelineRun : IAsyncDisposable
             int i;
             while ((i = Interlocked.Increment(ref next)) < workload.Batches.Count)
             {
+                if (eventsPerSecond is { } rate && TimeSpan.FromSeconds(i * (double)_options.RequestSize / rate) - watch.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait);
+                }
+
                 await producer.AddAsync(workload.Batches[i]);
             }
 
@@ -73,11 +87,11 @@ public sealed class PipelineRun : IAsyncDisposable
         var counted = await WaitUntilCountedAsync(workload);
         var seconds = watch.Elapsed.TotalSeconds;
         await stopProbe.CancelAsync();
-        var freshness = await probe;
-
-        var (bytesPerGrain, stateBytes) = await MeasureMemoryAsync(workload.CommentsPerVideo.Count);
-        return new Result(seconds, counted, freshness, bytesPerGrain, stateBytes);
+        var freshness = (await Task.WhenAll(probes)).SelectMany(samples => samples).ToList();
+        return new Result(seconds, counted, freshness);
     }
+
+    private int _runs;
 
     /// <summary>Buffers parsed events per video and publishes a batch per video, as a partition reader would.</summary>
     private sealed class Producer(IStreamProvider provider, int publishBatch)
@@ -177,18 +191,20 @@ public sealed class PipelineRun : IAsyncDisposable
         return counted;
     }
 
-    /// <summary>While the load runs: publish one comment to a probe video and time until a GET shows it.</summary>
-    private async Task<IReadOnlyList<double>> ProbeFreshnessAsync(IStreamProvider provider, CancellationToken stop)
+    /// <summary>
+    /// While the load runs: publish one comment to a probe video and time from the publish until the grain's stats,
+    /// what <c>GET /api/videos/{id}</c> answers, show it.
+    /// </summary>
+    private async Task<IReadOnlyList<double>> ProbeFreshnessAsync(IStreamProvider provider, string video, CancellationToken stop)
     {
-        const string video = "bench-probe";
         var stream = provider.GetStream<VideoStreamEvent>(StreamId.Create(StreamNames.VideoNamespace, video));
         var grain = Client.GetGrain<IVideoGrain>(video);
         var samples = new List<double>();
         for (var n = 1; !stop.IsCancellationRequested; n++)
         {
             var now = DateTimeOffset.UtcNow;
-            await stream.OnNextAsync(new CommentPosted { VideoId = video, CommentId = "probe-" + n, Text = "probe", CreateTime = now, IngestedAt = now });
             var accepted = Stopwatch.StartNew();
+            await stream.OnNextAsync(new CommentPosted { VideoId = video, CommentId = "probe-" + n, Text = "probe", CreateTime = now, IngestedAt = now });
             while ((await grain.GetStats())?.Totals.Comments < n || (await grain.GetStats()) is null)
             {
                 await Task.Delay(1);
@@ -197,7 +213,7 @@ public sealed class PipelineRun : IAsyncDisposable
             samples.Add(accepted.Elapsed.TotalMilliseconds);
             try
             {
-                await Task.Delay(20, stop);
+                await Task.Delay(5, stop);
             }
             catch (OperationCanceledException)
             {
@@ -209,7 +225,7 @@ public sealed class PipelineRun : IAsyncDisposable
     }
 
     /// <summary>Heap held by the active grains: measured with them active, then after they are all deactivated.</summary>
-    private async Task<(double BytesPerGrain, double StateBytesPerVideo)> MeasureMemoryAsync(int videos)
+    public async Task<(double BytesPerGrain, double StateBytesPerVideo)> MeasureMemoryAsync(int videos)
     {
         await Task.Delay(TimeSpan.FromSeconds(6)); // let write-behind flush every video
         var active = Heap();

@@ -6,8 +6,14 @@ using Insights.Wire;
 /// <summary>Generated comments as they arrive at ingestion: JSON batches, duplicates included, plus the truth.</summary>
 public sealed class Workload
 {
-    private Workload(IReadOnlyList<byte[]> batches, int events, int distinctComments, IReadOnlyDictionary<string, long> commentsPerVideo)
+    private readonly IReadOnlyList<WireEvent> _comments;
+    private readonly int _requestSize;
+
+    private Workload(IReadOnlyList<WireEvent> comments, int requestSize, IReadOnlyList<byte[]> batches, int events, int distinctComments,
+        IReadOnlyDictionary<string, long> commentsPerVideo)
     {
+        _comments = comments;
+        _requestSize = requestSize;
         Batches = batches;
         Events = events;
         DistinctComments = distinctComments;
@@ -37,6 +43,17 @@ public sealed class Workload
         var comments = dataset.Events.Select(e => e.Event).Where(e => e.Type == WireFields.TypeComment).ToList();
         var batches = comments.Chunk(options.RequestSize).Select(chunk => WireJson.SerializeBatch([.. chunk])).ToList();
         var perVideo = dataset.Truth.Videos.Where(v => v.Comments > 0).ToDictionary(v => v.VideoId, v => v.Comments);
-        return new Workload(batches, comments.Count, (int)perVideo.Values.Sum(), perVideo);
+        return new Workload(comments, options.RequestSize, batches, comments.Count, (int)perVideo.Values.Sum(), perVideo);
     }
+
+    /// <summary>
+    /// The same comments in the same order, split by video into <paramref name="count"/> partitions (as a hub's
+    /// partition key splits them), each serialized into batches of the request size.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<byte[]>> Partitioned(int count) =>
+        _comments
+            .GroupBy(e => (int)((uint)StringComparer.Ordinal.GetHashCode(e.VideoId!) % (uint)count))
+            .OrderBy(g => g.Key)
+            .Select(g => (IReadOnlyList<byte[]>)g.Chunk(_requestSize).Select(chunk => WireJson.SerializeBatch([.. chunk])).ToList())
+            .ToList();
 }

@@ -21,7 +21,7 @@ public static class LakeRows
         ReplyCount = c.ReplyCount,
         CreateTime = c.CreateTime.UtcDateTime,
         IngestedAt = c.IngestedAt.UtcDateTime,
-        SentimentLabel = s.Label.ToString().ToLowerInvariant(),
+        SentimentLabel = LabelName(s.Label),
         SentimentScore = s.Score,
         ProbabilityPositive = s.Positive,
         ProbabilityNeutral = s.Neutral,
@@ -77,8 +77,23 @@ public static class LakeRows
     /// <summary>
     /// Trimmed, with every run of white space (line breaks and tabs included) made one space: one comment, one line.
     /// </summary>
+    /// <summary>The label as the processed zone spells it; constants, because this runs once per comment.</summary>
+    public static string LabelName(SentimentLabel label) => label switch
+    {
+        SentimentLabel.Positive => "positive",
+        SentimentLabel.Negative => "negative",
+        SentimentLabel.Neutral => "neutral",
+        _ => label.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Trimmed, white space collapsed to single spaces; the text itself when it is clean already (most are).</summary>
     public static string Clean(string text)
     {
+        if (IsClean(text))
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
@@ -99,5 +114,28 @@ public static class LakeRows
         }
 
         return sb.ToString();
+    }
+
+    private static bool IsClean(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
