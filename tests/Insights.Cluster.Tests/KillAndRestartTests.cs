@@ -99,6 +99,7 @@ public sealed class KillAndRestartTests(ClusterFixture cluster, ITestOutputHelpe
         var before = run.RatesBetween(TimeSpan.Zero, phases.From);
         var during = run.RatesBetween(phases.From, phases.To);
         var after = run.RatesBetween(phases.To, phases.End);
+        var highest = run.HighestSustained(TimeSpan.FromSeconds(5));
         Print(
             title,
             [
@@ -106,6 +107,7 @@ public sealed class KillAndRestartTests(ClusterFixture cluster, ITestOutputHelpe
                 .. disturbance,
                 $"events/s accepted: before {before.Accepted:F0}, during {during.Accepted:F0}, after {after.Accepted:F0}",
                 $"comments/s counted: before {before.Counted:F0}, during {during.Counted:F0}, after {after.Counted:F0}",
+                $"highest sustained over 5 s: {highest.Accepted:F0} events/s accepted, {highest.Counted:F0} comments/s counted",
                 $"every video equal to ground truth {Seconds(converged.After)} after the last event was accepted: {converged.Lost} lost, {converged.Extra} double-counted",
             ]);
 

@@ -89,6 +89,32 @@ public sealed class LoadRun
         }
     }
 
+    /// <summary>
+    /// The highest rates held over any stretch of at least <paramref name="window"/> between two samples: events
+    /// accepted and comments counted per second while the backlog drives the cluster as fast as it takes them.
+    /// </summary>
+    public (double Accepted, double Counted) HighestSustained(TimeSpan window)
+    {
+        lock (_samples)
+        {
+            double accepted = 0, counted = 0;
+            for (var i = 0; i < _samples.Count; i++)
+            {
+                var j = _samples.FindIndex(i, s => s.At - _samples[i].At >= window);
+                if (j < 0)
+                {
+                    break;
+                }
+
+                var seconds = (_samples[j].At - _samples[i].At).TotalSeconds;
+                accepted = Math.Max(accepted, (_samples[j].Accepted - _samples[i].Accepted) / seconds);
+                counted = Math.Max(counted, (_samples[j].Counted - _samples[i].Counted) / seconds);
+            }
+
+            return (accepted, counted);
+        }
+    }
+
     /// <summary>Events the API had accepted by <paramref name="at"/> (the last sample at or before it).</summary>
     public int AcceptedBy(TimeSpan at)
     {
