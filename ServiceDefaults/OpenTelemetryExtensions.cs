@@ -23,7 +23,15 @@ public static class OpenTelemetryExtensions
     public static IHostApplicationBuilder ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName);
-        var prometheus = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>()?.Prometheus ?? new();
+        var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new();
+        var prometheus = options.Prometheus;
+        if (options.Tracing.SampleRatio is < 0 or > 1 or double.NaN)
+        {
+            throw new InvalidOperationException(
+                $"{TelemetryOptions.SectionName}:Tracing:SampleRatio must be between 0 and 1, not {options.Tracing.SampleRatio}.");
+        }
+
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]);
 
         builder.Logging.AddOpenTelemetry(logging =>
         {
@@ -43,16 +51,20 @@ public static class OpenTelemetryExtensions
                 {
                     metrics.AddPrometheusExporter();
                 }
-            })
-            .WithTracing(tracing => tracing
-                .AddSource(InsightsTelemetry.ActivitySourcePattern)
-                // Probes and scrapes every few seconds would bury the requests worth reading.
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation());
+            });
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        // Spans are recorded only when they can leave the process: with no exporter, a span per grain call and stream
+        // delivery would be built for nobody.
+        if (exporting)
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.Tracing.SampleRatio)))
+                    .AddSource(InsightsTelemetry.ActivitySourcePattern)
+                    // Probes and scrapes every few seconds would bury the requests worth reading.
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                    .AddHttpClientInstrumentation())
+                .UseOtlpExporter();
         }
 
         return builder;

@@ -9,6 +9,19 @@ public sealed class TelemetryOptions
     public const string SectionName = "Insights:Telemetry";
 
     public PrometheusOptions Prometheus { get; set; } = new();
+
+    public TracingOptions Tracing { get; set; } = new();
+}
+
+/// <summary><c>Insights:Telemetry:Tracing</c>: which traces are recorded when they have somewhere to go (OTLP).</summary>
+public sealed class TracingOptions
+{
+    /// <summary>
+    /// Share of traces started here that are recorded (0 to 1); a trace a caller started and sampled is always
+    /// followed. Every stream delivery and grain call starts a span, so at tens of thousands of events a second
+    /// recording all of them costs more than the work they describe.
+    /// </summary>
+    public double SampleRatio { get; set; } = 0.05;
 }
 
 /// <summary><c>Insights:Telemetry:Prometheus</c>: the scrape endpoint <c>GET /metrics</c>.</summary>

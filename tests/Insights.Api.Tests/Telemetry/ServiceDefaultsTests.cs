@@ -1,5 +1,6 @@
 namespace Insights.Api.Tests.Telemetry;
 
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using Insights.ServiceDefaults;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 
 /// <summary>The shared defaults on a bare host: what the silo and the API both get from <c>AddServiceDefaults</c>.</summary>
 public sealed class ServiceDefaultsTests
@@ -55,6 +57,48 @@ public sealed class ServiceDefaultsTests
         using var client = app.GetTestClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_an_exporter_no_span_is_recorded()
+    {
+        await using var app = await StartAsync([]);
+        using var source = new ActivitySource("Insights.Tests." + Guid.NewGuid().ToString("N"));
+
+        Assert.Null(app.Services.GetService<TracerProvider>());
+        Assert.Null(source.StartActivity("unexported"));
+    }
+
+    [Fact]
+    public async Task With_an_exporter_traces_started_here_are_sampled_at_the_ratio_and_a_callers_sampled_trace_is_followed()
+    {
+        await using var app = await StartAsync(new()
+        {
+            [OpenTelemetryExtensions.OtlpEndpointKey] = "http://127.0.0.1:9", // nothing listens: exports fail quietly
+            ["Insights:Telemetry:Tracing:SampleRatio"] = "0",
+        });
+        using var source = new ActivitySource("Insights.Tests." + Guid.NewGuid().ToString("N"));
+        var callers = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
+
+        Assert.NotNull(app.Services.GetService<TracerProvider>());
+        using (var root = source.StartActivity("root"))
+        {
+            Assert.False(root?.Recorded ?? false);
+        }
+
+        using var followed = source.StartActivity("followed", ActivityKind.Server, callers);
+        Assert.NotNull(followed);
+        Assert.True(followed.Recorded);
+        Assert.Equal(callers.TraceId, followed.TraceId);
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("-0.1")]
+    public async Task A_sample_ratio_outside_0_to_1_stops_the_start_naming_the_key(string ratio)
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(new() { ["Insights:Telemetry:Tracing:SampleRatio"] = ratio }));
+        Assert.Contains("Insights:Telemetry:Tracing:SampleRatio", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
