@@ -45,8 +45,8 @@ public sealed partial class EventIngestor(
     private const string MaxJsonDepthKey = IngestJsonOptions.MaxJsonDepthKey;
     private readonly int _maxDepth = json.Value.MaxJsonDepth;
     private readonly IngestLimits _limits = limits.Value;
-    private readonly CoalescingStreamPublisher<VideoStreamEvent> _publisher = new(video =>
-        cluster.GetStreamProvider(StreamNames.Provider).GetStream<VideoStreamEvent>(StreamId.Create(StreamNames.VideoNamespace, video)));
+    private readonly CoalescingStreamPublisher<VideoStreamEvent> _publisher = new((video, events) => StreamBatchPublisher.PublishAsync(
+        cluster.GetStreamProvider(StreamNames.Provider).GetStream<VideoStreamEvent>(StreamId.Create(StreamNames.VideoNamespace, video)), events));
 
     public async Task<IngestOutcome> IngestAsync(Stream body, long? contentLength, string? contentType, CancellationToken cancellationToken)
     {

@@ -1,10 +1,8 @@
 namespace Insights.Streaming.Publishing;
 
 using System.Collections.Concurrent;
-using Orleans.Streams;
-
 /// <summary>
-/// Publishes events to per-key streams, joining what concurrent callers send to one stream while that stream's
+/// Publishes events to per-key streams (through <see cref="StreamBatchPublisher"/> in the ingest path), joining what concurrent callers send to one stream while that stream's
 /// previous publish is in flight into the next publish: one call for many callers' events. A caller's task completes
 /// once its events are published, or fails with the publish that carried them, as if it had published alone.
 /// </summary>
@@ -20,12 +18,13 @@ public sealed class CoalescingStreamPublisher<T>
     public const int DefaultMaxBatchEvents = 2_000;
 
     private readonly ConcurrentDictionary<string, KeyQueue> _queues = new(StringComparer.Ordinal);
-    private readonly Func<string, IAsyncStream<T>> _streamOf;
+    private readonly Func<string, List<T>, Task> _publish;
     private readonly int _maxBatchEvents;
 
-    public CoalescingStreamPublisher(Func<string, IAsyncStream<T>> streamOf, int maxBatchEvents = DefaultMaxBatchEvents)
+    /// <param name="publish">Publishes one batch to the stream of a key; the list is the publisher's to keep.</param>
+    public CoalescingStreamPublisher(Func<string, List<T>, Task> publish, int maxBatchEvents = DefaultMaxBatchEvents)
     {
-        _streamOf = streamOf;
+        _publish = publish;
         _maxBatchEvents = Math.Max(1, maxBatchEvents);
     }
 
@@ -85,13 +84,10 @@ public sealed class CoalescingStreamPublisher<T>
 
         private async Task RunAsync()
         {
-            var stream = owner._streamOf(key);
-            var batch = new List<T>();
-            var callers = new List<TaskCompletionSource>();
             while (true)
             {
-                batch.Clear();
-                callers.Clear();
+                var batch = new List<T>();
+                var callers = new List<TaskCompletionSource>();
                 lock (_lock)
                 {
                     var taken = 0;
@@ -114,8 +110,7 @@ public sealed class CoalescingStreamPublisher<T>
 
                 try
                 {
-                    // A copy: the provider may keep the list (memory streams serialize it later, in-process copies may not).
-                    await StreamBatchPublisher.PublishAsync(stream, batch.ToList());
+                    await owner._publish(key, batch);
                     callers.ForEach(c => c.TrySetResult());
                 }
                 catch (Exception ex)
