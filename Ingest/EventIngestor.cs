@@ -1,9 +1,8 @@
 namespace Insights.Ingest;
 
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
+using System.Text.Unicode;
 using Insights.Events;
 using Insights.Lake.Records;
 using Insights.Lake.Zones;
@@ -46,7 +45,8 @@ public sealed partial class EventIngestor(
     private const string MaxJsonDepthKey = IngestJsonOptions.MaxJsonDepthKey;
     private readonly int _maxDepth = json.Value.MaxJsonDepth;
     private readonly IngestLimits _limits = limits.Value;
-    private readonly WireEventParser _parser = new(limits.Value, clock);
+    private readonly CoalescingStreamPublisher<VideoStreamEvent> _publisher = new((video, events) => StreamBatchPublisher.PublishAsync(
+        cluster.GetStreamProvider(StreamNames.Provider).GetStream<VideoStreamEvent>(StreamId.Create(StreamNames.VideoNamespace, video)), events));
 
     public async Task<IngestOutcome> IngestAsync(Stream body, long? contentLength, string? contentType, CancellationToken cancellationToken)
     {
@@ -94,12 +94,9 @@ public sealed partial class EventIngestor(
     private async Task<IngestOutcome> ParseAndPublishAsync(ReadOnlyMemory<byte> body, string source, DateTimeOffset receivedAt,
         CancellationToken cancellationToken)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = _maxDepth });
-        }
-        catch (JsonException ex)
+        // One pass over the body: the same outcomes as a JsonDocument and the per-element parser, without the document.
+        var batch = new WireBatchParser(_limits, clock).Parse(body, receivedAt, _maxDepth, _limits.MaxBatchEvents);
+        if (batch.Malformed is { } malformed)
         {
             if (JsonDepth.Exceeds(body.Span, _maxDepth))
             {
@@ -108,59 +105,57 @@ public sealed partial class EventIngestor(
                     QuarantineBody(body, tooDeep, source, receivedAt), MaxJsonDepthKey);
             }
 
-            var reason = $"The body is not valid JSON: {ex.Message}";
+            var reason = $"The body is not valid JSON: {malformed}";
             return IngestOutcome.Refused(IngestStatus.BadRequest, "Malformed JSON", reason,
                 QuarantineBody(body, reason, source, receivedAt));
         }
 
-        using (document)
+        if (!batch.IsArray)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array)
-            {
-                var reason = $"The body must be a JSON array of events, not {WireEventParser.Describe(root.ValueKind)}.";
-                return IngestOutcome.Refused(IngestStatus.BadRequest, "Not a batch", reason,
-                    QuarantineBody(body, reason, source, receivedAt));
-            }
-
-            var count = root.GetArrayLength();
-            if (count > _limits.MaxBatchEvents)
-            {
-                var reason = $"A batch holds at most {_limits.MaxBatchEvents} events (limit {MaxBatchEventsKey}); this one has {count}.";
-                return IngestOutcome.Refused(IngestStatus.PayloadTooLarge, "Batch too long", reason,
-                    QuarantineBody(body, reason, source, receivedAt), MaxBatchEventsKey);
-            }
-
-            // Check the lake first: past this point events reach grains, which cannot be undone, and the answer waits
-            // for the lake; while its writes fail, waiting would only hold the caller until its timeout.
-            if (raw.Writer.IsFailing || quarantine.Writer.IsFailing)
-            {
-                return IngestOutcome.Refused(IngestStatus.ServiceUnavailable, "Lake unavailable",
-                    "The lake is not taking writes (storage down); send the batch again later.");
-            }
-
-            if (!raw.Writer.HasRoomFor(count) || !quarantine.Writer.HasRoomFor(count))
-            {
-                return IngestOutcome.Refused(IngestStatus.ServiceUnavailable, "Lake unavailable",
-                    "The lake is not taking writes fast enough (storage down or slow) and its buffer is full; send the batch again later.");
-            }
-
-            return IngestOutcome.Ok(await ValidateAndPublishAsync(root, count, source, receivedAt, cancellationToken));
+            var reason = $"The body must be a JSON array of events, not {WireEventParser.Describe(batch.RootKind)}.";
+            return IngestOutcome.Refused(IngestStatus.BadRequest, "Not a batch", reason,
+                QuarantineBody(body, reason, source, receivedAt));
         }
+
+        var count = batch.Count;
+        if (count > _limits.MaxBatchEvents)
+        {
+            var reason = $"A batch holds at most {_limits.MaxBatchEvents} events (limit {MaxBatchEventsKey}); this one has {count}.";
+            return IngestOutcome.Refused(IngestStatus.PayloadTooLarge, "Batch too long", reason,
+                QuarantineBody(body, reason, source, receivedAt), MaxBatchEventsKey);
+        }
+
+        // Check the lake first: past this point events reach grains, which cannot be undone, and the answer waits
+        // for the lake; while its writes fail, waiting would only hold the caller until its timeout.
+        if (raw.Writer.IsFailing || quarantine.Writer.IsFailing)
+        {
+            return IngestOutcome.Refused(IngestStatus.ServiceUnavailable, "Lake unavailable",
+                "The lake is not taking writes (storage down); send the batch again later.");
+        }
+
+        if (!raw.Writer.HasRoomFor(count) || !quarantine.Writer.HasRoomFor(count))
+        {
+            return IngestOutcome.Refused(IngestStatus.ServiceUnavailable, "Lake unavailable",
+                "The lake is not taking writes fast enough (storage down or slow) and its buffer is full; send the batch again later.");
+        }
+
+        return IngestOutcome.Ok(await ValidateAndPublishAsync(body, batch, source, receivedAt, cancellationToken));
     }
 
-    private async Task<IngestResponse> ValidateAndPublishAsync(JsonElement batch, int count, string source, DateTimeOffset receivedAt,
+    private async Task<IngestResponse> ValidateAndPublishAsync(ReadOnlyMemory<byte> body, WireBatch batch, string source, DateTimeOffset receivedAt,
         CancellationToken cancellationToken)
     {
         var batchId = Guid.NewGuid().ToString("N");
+        var count = batch.Count;
         var results = new IngestItemResult[count];
         var rawRecords = new RawEventRecord?[count];
         var quarantined = new List<QuarantineRecord>();
         var byVideo = new Dictionary<string, (List<VideoStreamEvent> Events, List<int> Indexes)>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var element in batch.EnumerateArray())
+        for (var index = 0; index < count; index++)
         {
-            var parsed = _parser.Parse(element, receivedAt);
+            var item = batch.Items[index];
+            var parsed = item.Result;
+            var json = item.Json(body);
             if (parsed.Event is { } e)
             {
                 if (!byVideo.TryGetValue(e.VideoId, out var group))
@@ -178,13 +173,14 @@ public sealed partial class EventIngestor(
                     BatchId = batchId,
                     Index = index,
                     Type = parsed.Type!,
-                    Event = RawJson.From(element),
+                    // The bytes as received, sliced from the body: nothing is written twice.
+                    Event = RawJson.FromUtf8(json),
                 };
             }
             else
             {
                 var quarantineId = QuarantineWriter.NewId();
-                var keepable = RawJson.CanKeep(element);
+                var keepable = Utf8.IsValid(json.Span);
                 quarantined.Add(new QuarantineRecord
                 {
                     QuarantineId = quarantineId,
@@ -195,22 +191,20 @@ public sealed partial class EventIngestor(
                     Type = parsed.Type,
                     Id = parsed.Id,
                     // An event that is not UTF-8 cannot be kept as JSON: its text is kept instead, bad bytes replaced.
-                    Payload = keepable ? RawJson.From(element) : null,
-                    PayloadText = keepable ? null : Text(JsonMarshal.GetRawUtf8Value(element)),
+                    Payload = keepable ? RawJson.FromUtf8(json) : null,
+                    PayloadText = keepable ? null : Text(json.Span),
                 });
                 results[index] = new IngestItemResult(index, IngestItemResult.RejectedStatus, parsed.Type, parsed.Id, parsed.Error, quarantineId);
             }
-
-            index++;
         }
 
-        var provider = cluster.GetStreamProvider(StreamNames.Provider);
+        // Concurrent requests' events for one video share its next publish (CoalescingStreamPublisher): a request holds
+        // a few events for each of hundreds of videos, and one call per video per request is what bounded ingest.
         await Task.WhenAll(byVideo.Select(async pair =>
         {
             try
             {
-                var stream = provider.GetStream<VideoStreamEvent>(StreamId.Create(StreamNames.VideoNamespace, pair.Key));
-                await StreamBatchPublisher.PublishAsync(stream, pair.Value.Events);
+                await _publisher.PublishAsync(pair.Key, pair.Value.Events);
             }
             catch (Exception ex)
             {

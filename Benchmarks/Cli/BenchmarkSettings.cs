@@ -54,6 +54,10 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("Rows/s loaded into DuckDB, and the cost of a load with nothing new")]
     public bool Warehouse { get; set; }
 
+    [CommandOption("--http")]
+    [Description("HTTP ingest end to end: the API and a silo as processes on loopback, events/s accepted, request latency, processor use per process (comments capped at 600000)")]
+    public bool Http { get; set; }
+
     private IEnumerable<(string Name, int? Value)> Sizes =>
     [
         ("--comments", Comments), ("--videos", Videos), ("--seed", Seed), ("--request-size", RequestSize),
@@ -69,7 +73,7 @@ public sealed class BenchmarkSettings : CommandSettings
         }
 
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse) })
+        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse), ("--http", Http) })
         {
             if (given)
             {

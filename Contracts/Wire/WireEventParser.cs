@@ -6,7 +6,8 @@ using System.Text.Unicode;
 using Insights.Events;
 
 /// <summary>
-/// Turns one JSON element of an ingest batch into a validated event, or into a reason.
+/// Turns one JSON element of an ingest batch into a validated event, or into a reason (a whole batch body in one
+/// pass: <see cref="WireBatchParser"/>, with the same rules).
 /// Each element is read on its own so a bad neighbour never costs a good event.
 /// Unknown fields are ignored, so producers may send more than Insights reads.
 /// </summary>
@@ -26,7 +27,13 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
             return WireParseResult.Fail($"an event must be a JSON object, not {Describe(element.ValueKind)}");
         }
 
-        var reader = new FieldReader(element, limits, clock.GetUtcNow());
+        return Parse(new JsonElementObject(element), ingestedAt);
+    }
+
+    /// <summary>An event object, valid UTF-8, read by the rules; the JSON behind it may have been parsed either way.</summary>
+    internal WireParseResult Parse(IWireObject fields, DateTimeOffset ingestedAt)
+    {
+        var reader = new FieldReader(fields, limits, clock.GetUtcNow());
         var type = reader.String(WireFields.Type, required: true, maxLength: 32);
         if (type is null)
         {
@@ -136,7 +143,7 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
     internal static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "...";
 
     /// <summary>Reads fields of one object, keeping the first error so the reason names one field.</summary>
-    private sealed class FieldReader(JsonElement element, IngestLimits limits, DateTimeOffset now)
+    private sealed class FieldReader(IWireObject fields, IngestLimits limits, DateTimeOffset now)
     {
         public string? Error { get; private set; }
 
@@ -147,9 +154,9 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
                 return null;
             }
 
-            if (value.ValueKind != JsonValueKind.String)
+            if (value.Kind != JsonValueKind.String)
             {
-                return Fail<string>($"{name}: must be a string, not {Describe(value.ValueKind)}");
+                return Fail<string>($"{name}: must be a string, not {Describe(value.Kind)}");
             }
 
             var s = Decode(name, value);
@@ -180,7 +187,7 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
             }
 
             // TikTok ids are 64-bit numbers; accept them as numbers too, and keep them as text.
-            var s = value.ValueKind switch
+            var s = value.Kind switch
             {
                 JsonValueKind.String => Decode(name, value),
                 JsonValueKind.Number when value.TryGetInt64(out var n) && n >= 0 => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -188,7 +195,7 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
             };
             if (s is null)
             {
-                return Fail<string>($"{name}: must be a string or a non-negative integer, not {Describe(value.ValueKind)}");
+                return Fail<string>($"{name}: must be a string or a non-negative integer, not {Describe(value.Kind)}");
             }
 
             return Ids.IsValid(s) ? s : Fail<string>($"{name}: {Ids.Rule}");
@@ -201,9 +208,9 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
                 return null;
             }
 
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var n))
+            if (value.Kind != JsonValueKind.Number || !value.TryGetInt64(out var n))
             {
-                return Fail<long?>($"{name}: must be an integer, not {Describe(value.ValueKind)}");
+                return Fail<long?>($"{name}: must be an integer, not {Describe(value.Kind)}");
             }
 
             if (n < 0)
@@ -248,22 +255,24 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
                 return null;
             }
 
-            if (value.ValueKind != JsonValueKind.Array)
+            if (value.Kind != JsonValueKind.Array)
             {
-                return Fail<IReadOnlyList<string>>($"{name}: must be an array of strings, not {Describe(value.ValueKind)}");
+                return Fail<IReadOnlyList<string>>($"{name}: must be an array of strings, not {Describe(value.Kind)}");
             }
 
-            if (value.GetArrayLength() > maxItems)
+            var count = value.GetArrayLength();
+            if (count > maxItems)
             {
                 return Fail<IReadOnlyList<string>>($"{name}: more than {maxItems} items");
             }
 
-            var list = new List<string>(value.GetArrayLength());
-            foreach (var item in value.EnumerateArray())
+            var list = new List<string>(count);
+            for (var i = 0; i < count; i++)
             {
-                if (item.ValueKind != JsonValueKind.String)
+                var item = value.Item(i);
+                if (item.Kind != JsonValueKind.String)
                 {
-                    return Fail<IReadOnlyList<string>>($"{name}: every item must be a string, not {Describe(item.ValueKind)}");
+                    return Fail<IReadOnlyList<string>>($"{name}: every item must be a string, not {Describe(item.Kind)}");
                 }
 
                 var s = Decode(name, item);
@@ -288,7 +297,7 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
         /// A JSON string as text. The event is valid UTF-8 (checked first), so the only string the reader cannot decode
         /// is one with an escaped lone surrogate (<c>"\ud800"</c>), which no text may hold.
         /// </summary>
-        private string? Decode(string name, JsonElement value)
+        private string? Decode(string name, WireValue value)
         {
             try
             {
@@ -300,7 +309,7 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
             }
         }
 
-        private bool TryGet(string name, bool required, out JsonElement value)
+        private bool TryGet(string name, bool required, out WireValue value)
         {
             if (Error is not null)
             {
@@ -310,7 +319,7 @@ public sealed class WireEventParser(IngestLimits limits, TimeProvider clock)
 
             try
             {
-                if (element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+                if (fields.TryGet(name, out value))
                 {
                     return true;
                 }

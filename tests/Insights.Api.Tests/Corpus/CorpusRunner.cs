@@ -17,7 +17,7 @@ internal sealed class CorpusRunner(HttpClient client, IngestLimits limits, int m
 
     public async Task RunAsync(CorpusItem item)
     {
-        var template = new CorpusTemplate(item, Numbers(), _runTag);
+        var template = new CorpusTemplate(item, Numbers(limits, maxJsonDepth), _runTag);
         try
         {
             if (item.Get is { } get)
@@ -54,7 +54,8 @@ internal sealed class CorpusRunner(HttpClient client, IngestLimits limits, int m
         }
     }
 
-    private Dictionary<string, long> Numbers() => new(StringComparer.Ordinal)
+    /// <summary>What the placeholders' names stand for, from the configuration the API runs with.</summary>
+    public static Dictionary<string, long> Numbers(IngestLimits limits, int maxJsonDepth) => new(StringComparer.Ordinal)
     {
         ["now"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         ["MinEventTime"] = limits.MinEventTime.ToUnixTimeSeconds(),
