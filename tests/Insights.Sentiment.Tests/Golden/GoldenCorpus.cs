@@ -108,6 +108,33 @@ internal static class GoldenCorpus
         return [.. texts.Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// Every single word of the lexicon with every ending the inflection rules know, doubled last letters and dropped
+    /// e's and g's: the rules decide between several readings of one word by their order, which this pins down.
+    /// </summary>
+    public static IReadOnlyList<string> Inflections()
+    {
+        var words = Items(PositiveWords.Data, NegativeWords.Data, SlangWords.Data, ModifierWords.Data, FunctionWords.Data)
+            .Where(w => !w.Contains(' '))
+            .Order(StringComparer.Ordinal);
+        var texts = new List<string>();
+        foreach (var word in words)
+        {
+            var stems = word.EndsWith('e') ? new[] { word, word[..^1] } : [word, word + word[^1]];
+            foreach (var stem in stems)
+            {
+                texts.AddRange(InflectionSuffixes.Select(suffix => stem + suffix));
+            }
+
+            if (word.EndsWith('y'))
+            {
+                texts.AddRange(InflectionSuffixes.Select(suffix => word[..^1] + suffix));
+            }
+        }
+
+        return [.. texts.Distinct(StringComparer.Ordinal)];
+    }
+
     private static IEnumerable<string> GeneratorComments()
     {
         var dataset = DatasetGenerator.Generate(new GeneratorOptions { Seed = Seed, Creators = 20, Videos = 60, Comments = 4000 });

@@ -23,6 +23,9 @@ internal static class GoldenFiles
 
     public const string DevelopmentName = "development.tsv";
 
+    /// <summary>Chunk digests (like <see cref="DevelopmentName"/>) of <see cref="GoldenCorpus.Inflections"/>, under the file name below.</summary>
+    public const string InflectionsName = "inflections.tsv";
+
     private static readonly string RelativeFolder = Path.Combine("tests", "Insights.Sentiment.Tests", "Golden", "Data");
 
     /// <summary>The copy next to the test assembly.</summary>

@@ -54,6 +54,20 @@ public sealed class GoldenResultTests(ITestOutputHelper output)
         AssertDevelopmentFilesKeepTheirResults(files);
     }
 
+    [Fact]
+    public void Inflected_lexicon_words_keep_every_label_and_score()
+    {
+        var expected = File.ReadLines(GoldenFiles.OutputPath(GoldenFiles.InflectionsName)).Where(l => l.Length > 0 && l[0] != '#').ToList();
+        var texts = GoldenCorpus.Inflections();
+        var actual = GoldenFiles.DevelopmentLines(GoldenFiles.InflectionsName, texts, [.. texts.Select(Analyzer.Analyze)]).ToList();
+        Assert.True(texts.Count > 50_000, $"only {texts.Count} inflected forms");
+        var differences = expected.Zip(actual).Where(p => p.First != p.Second).Select(p => p.Second.Split('\t')).ToList();
+        Assert.True(
+            expected.Count == actual.Count && differences.Count == 0,
+            $"{expected.Count} chunks expected, {actual.Count} now; differing chunks (first text, count): " +
+            string.Join(", ", differences.Select(d => $"{d[1]}+{d[2]} ({texts[int.Parse(d[1], System.Globalization.CultureInfo.InvariantCulture)]}...)")));
+    }
+
     [SharedDataFact]
     public void Shared_development_texts_keep_every_label_and_score()
     {
@@ -84,6 +98,15 @@ public sealed class GoldenResultTests(ITestOutputHelper output)
         }
 
         await File.WriteAllLinesAsync(GoldenFiles.SourcePath(GoldenFiles.DevelopmentName), development, new UTF8Encoding(false));
+
+        var inflections = GoldenCorpus.Inflections();
+        await File.WriteAllLinesAsync(
+            GoldenFiles.SourcePath(GoldenFiles.InflectionsName),
+            [
+                $"# {LexiconSentimentAnalyzer.AnalyzerName}: GoldenCorpus.Inflections, first text, count, digest of the texts, digest of their results (chunks of {GoldenFiles.ChunkSize})",
+                .. GoldenFiles.DevelopmentLines(GoldenFiles.InflectionsName, inflections, [.. inflections.Select(Analyzer.Analyze)]),
+            ],
+            new UTF8Encoding(false));
         output.WriteLine($"wrote {texts.Count} generated texts and {development.Count - 1} development chunks");
     }
 
