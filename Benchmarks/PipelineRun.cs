@@ -29,6 +29,9 @@ public sealed class PipelineRun : IAsyncDisposable
 
     public sealed record Result(double Seconds, long Counted, IReadOnlyList<double> FreshnessMs);
 
+    /// <summary>Deepest nesting the parser accepts, as the API's default <c>MaxJsonDepth</c> does; events need 3.</summary>
+    public const int ParseDepth = 16;
+
     /// <summary>Concurrent freshness probes, each on its own video: enough for over a thousand probes in a run of seconds.</summary>
     public const int ProbeVideos = 16;
 
@@ -96,33 +99,29 @@ public sealed class PipelineRun : IAsyncDisposable
     /// <summary>Buffers parsed events per video and publishes a batch per video, as a partition reader would.</summary>
     private sealed class Producer(IStreamProvider provider, int publishBatch)
     {
-        private readonly WireEventParser _parser = new(new IngestLimits(), TimeProvider.System);
+        private readonly WireBatchParser _parser = new(new IngestLimits(), TimeProvider.System);
         private readonly Dictionary<string, List<VideoStreamEvent>> _buffers = new(StringComparer.Ordinal);
         private readonly List<Task> _inFlight = [];
 
         public async Task AddAsync(byte[] batch)
         {
-            using (var doc = JsonDocument.Parse(batch))
+            foreach (var item in _parser.Parse(batch, DateTimeOffset.UtcNow, ParseDepth, int.MaxValue).Items)
             {
-                var now = DateTimeOffset.UtcNow;
-                foreach (var element in doc.RootElement.EnumerateArray())
+                if (item.Result.Event is not { } e)
                 {
-                    if (_parser.Parse(element, now).Event is not { } e)
-                    {
-                        throw new InvalidOperationException("generated events are always valid");
-                    }
+                    throw new InvalidOperationException("generated events are always valid");
+                }
 
-                    if (!_buffers.TryGetValue(e.VideoId, out var buffer))
-                    {
-                        _buffers[e.VideoId] = buffer = new List<VideoStreamEvent>(publishBatch);
-                    }
+                if (!_buffers.TryGetValue(e.VideoId, out var buffer))
+                {
+                    _buffers[e.VideoId] = buffer = new List<VideoStreamEvent>(publishBatch);
+                }
 
-                    buffer.Add(e);
-                    if (buffer.Count >= publishBatch)
-                    {
-                        _inFlight.Add(PublishAsync(e.VideoId, buffer));
-                        _buffers[e.VideoId] = new List<VideoStreamEvent>(publishBatch);
-                    }
+                buffer.Add(e);
+                if (buffer.Count >= publishBatch)
+                {
+                    _inFlight.Add(PublishAsync(e.VideoId, buffer));
+                    _buffers[e.VideoId] = new List<VideoStreamEvent>(publishBatch);
                 }
             }
 

@@ -43,7 +43,7 @@ public static class SameWorkLoop
 
     private static Tally RunPartition(IReadOnlyList<byte[]> batches, ISentimentAnalyzer analyzer, VideoOptions options)
     {
-        var parser = new WireEventParser(new IngestLimits(), TimeProvider.System);
+        var parser = new WireBatchParser(new IngestLimits(), TimeProvider.System);
         var videos = new Dictionary<string, VideoAggregate>(StringComparer.Ordinal);
         var claimed = new Dictionary<string, List<CommentPosted>>(StringComparer.Ordinal);
         var texts = new List<string>();
@@ -51,30 +51,26 @@ public static class SameWorkLoop
         foreach (var batch in batches)
         {
             var t0 = Stopwatch.GetTimestamp();
-            using (var doc = JsonDocument.Parse(batch))
+            foreach (var item in parser.Parse(batch, DateTimeOffset.UtcNow, PipelineRun.ParseDepth, int.MaxValue).Items)
             {
-                var ingestedAt = DateTimeOffset.UtcNow;
-                foreach (var element in doc.RootElement.EnumerateArray())
+                if (item.Result.Event is not CommentPosted comment)
                 {
-                    if (parser.Parse(element, ingestedAt).Event is not CommentPosted comment)
+                    throw new InvalidOperationException("generated comments are always valid");
+                }
+
+                if (!videos.TryGetValue(comment.VideoId, out var video))
+                {
+                    videos[comment.VideoId] = video = new VideoAggregate(comment.VideoId, new VideoState(), options);
+                }
+
+                if (video.TryClaim(comment))
+                {
+                    if (!claimed.TryGetValue(comment.VideoId, out var list))
                     {
-                        throw new InvalidOperationException("generated comments are always valid");
+                        claimed[comment.VideoId] = list = [];
                     }
 
-                    if (!videos.TryGetValue(comment.VideoId, out var video))
-                    {
-                        videos[comment.VideoId] = video = new VideoAggregate(comment.VideoId, new VideoState(), options);
-                    }
-
-                    if (video.TryClaim(comment))
-                    {
-                        if (!claimed.TryGetValue(comment.VideoId, out var list))
-                        {
-                            claimed[comment.VideoId] = list = [];
-                        }
-
-                        list.Add(comment);
-                    }
+                    list.Add(comment);
                 }
             }
 

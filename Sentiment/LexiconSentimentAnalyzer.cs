@@ -1,6 +1,7 @@
 namespace Insights.Sentiment;
 
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Insights.Sentiment.Lexicon;
 using Insights.Sentiment.Scoring;
 using Insights.Sentiment.Text;
@@ -76,6 +77,11 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
     }
 
     /// <summary>The raw valence sum before squashing; <paramref name="judged"/> is false for text that is probably not English.</summary>
+    /// <remarks>
+    /// Not zeroing the stack buffers (6.6 KB: tokens are 24 bytes) halves the cost of a comment; the tokenizer writes
+    /// every token and character before anything reads it.
+    /// </remarks>
+    [SkipLocalsInit]
     internal double Sum(ReadOnlySpan<char> text, out bool judged)
     {
         char[]? rentedText = null;

@@ -4,14 +4,15 @@ using System.Collections.Frozen;
 using Insights.Sentiment.Lexicon.Data;
 
 /// <summary>
-/// The immutable lookup tables of the analyzer: words, phrases, emoji and emoticons, in frozen dictionaries that
-/// are searched with spans (no string is allocated per lookup). Safe to share between threads.
+/// The immutable lookup tables of the analyzer: words and phrases in <see cref="WordTable"/>s (looked up for every
+/// word read), emoji and emoticons in frozen dictionaries; all searched with spans (no string is allocated per
+/// lookup). Safe to share between threads.
 /// </summary>
 internal sealed class SentimentLexicon
 {
-    private readonly FrozenDictionary<string, LexiconEntry> words;
-    private readonly FrozenDictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
-    private readonly FrozenDictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> phraseLookup;
+    private readonly WordTable words;
+    private readonly WordTable phrases;
+    private readonly WordTable phrasePrefixes;
     private readonly FrozenDictionary<int, LexiconEntry> emoji;
     private readonly FrozenDictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> emoticonLookup;
 
@@ -25,9 +26,13 @@ internal sealed class SentimentLexicon
         IReadOnlyDictionary<string, LexiconEntry> emoticons,
         int maxPhraseWords)
     {
-        this.words = words.ToFrozenDictionary(StringComparer.Ordinal);
-        wordLookup = this.words.GetAlternateLookup<ReadOnlySpan<char>>();
-        phraseLookup = phrases.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        this.words = new WordTable(words);
+        this.phrases = new WordTable(phrases);
+        phrasePrefixes = new WordTable(phrases.Keys
+            .SelectMany(p => p.Select((c, i) => c == ' ' ? p[..i] : null).Append(p))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p, LexiconEntry.Unknown)));
         this.emoji = emoji.ToFrozenDictionary();
         emoticonLookup = emoticons.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         MaxPhraseWords = maxPhraseWords;
@@ -63,11 +68,15 @@ internal sealed class SentimentLexicon
 
     public int WordCount => words.Count;
 
+    /// <summary>The entry of the word exactly as listed.</summary>
     public bool TryGetWord(ReadOnlySpan<char> word, out LexiconEntry entry) =>
-        wordLookup.TryGetValue(word, out entry);
+        words.TryGetValue(word, out entry);
 
     public bool TryGetPhrase(ReadOnlySpan<char> phrase, out LexiconEntry entry) =>
-        phraseLookup.TryGetValue(phrase, out entry);
+        phrases.TryGetValue(phrase, out entry);
+
+    /// <summary>Whether some phrase starts with these whole words (or is them): a longer match is still possible.</summary>
+    public bool IsPhrasePrefix(ReadOnlySpan<char> words) => phrasePrefixes.ContainsKey(words);
 
     public bool TryGetEmoji(int codePoint, out LexiconEntry entry) => emoji.TryGetValue(codePoint, out entry);
 

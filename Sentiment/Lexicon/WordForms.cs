@@ -1,5 +1,7 @@
 namespace Insights.Sentiment.Lexicon;
 
+using System.Runtime.CompilerServices;
+
 /// <summary>
 /// Finds a word in the lexicon as written, then through the regular English inflections (hates → hate,
 /// ruined → ruin, loving → love, happily → happy, saddest → sad, lovin → loving) and a doubled last letter
@@ -37,17 +39,52 @@ internal static class WordForms
         return word.Length is >= 4 and <= MaxStemmedLength && TryInflections(lexicon, word, out entry, allowDroppedG: true);
     }
 
+    /// <remarks>
+    /// Runs for every word the lexicon does not list (half the words of comments), so only the rules whose ending the
+    /// word has are tried, in their order; a rule for another ending could not match anyway.
+    /// </remarks>
+    [SkipLocalsInit]
     private static bool TryInflections(SentimentLexicon lexicon, ReadOnlySpan<char> word, out LexiconEntry entry, bool allowDroppedG)
     {
         Span<char> buffer = stackalloc char[MaxStemmedLength + 2];
         var n = word.Length;
-
-        if (word.EndsWith("'s") && TrySentiment(lexicon, word[..^2], out entry))
+        var matched = word[n - 1] switch
+        {
+            's' => TryEndingInS(lexicon, word, buffer, out entry),
+            'n' => TryDroppedG(lexicon, word, allowDroppedG, out entry),
+            't' => TrySuffix(lexicon, word, "iest", "y", buffer, out entry) || TryRegularSuffix(lexicon, word, "est", buffer, out entry),
+            'r' => TrySuffix(lexicon, word, "ier", "y", buffer, out entry) || TryRegularSuffix(lexicon, word, "er", buffer, out entry),
+            'y' => TrySuffix(lexicon, word, "ily", "y", buffer, out entry)
+                || TrySuffix(lexicon, word, "ally", string.Empty, buffer, out entry)
+                || TrySuffix(lexicon, word, "bly", "ble", buffer, out entry)
+                || TrySuffix(lexicon, word, "ly", string.Empty, buffer, out entry),
+            'd' => TrySuffix(lexicon, word, "ied", "y", buffer, out entry) || TryRegularSuffix(lexicon, word, "ed", buffer, out entry),
+            'g' => TryRegularSuffix(lexicon, word, "ing", buffer, out entry),
+            _ => NoMatch(out entry),
+        };
+        if (matched)
         {
             return true;
         }
 
-        // lovin, killin, vibin: the dropped g of -ing.
+        // lovee, cutee, yess
+        entry = default;
+        return word[n - 1] == word[n - 2] && TrySentiment(lexicon, word[..^1], out entry);
+    }
+
+    /// <summary>The rules for words ending in s, in their order.</summary>
+    private static bool TryEndingInS(SentimentLexicon lexicon, ReadOnlySpan<char> word, Span<char> buffer, out LexiconEntry entry) =>
+        (word.EndsWith("'s") && TrySentiment(lexicon, word[..^2], out entry))
+        || TrySuffix(lexicon, word, "iness", "y", buffer, out entry)
+        || TrySuffix(lexicon, word, "ness", string.Empty, buffer, out entry)
+        || TrySuffix(lexicon, word, "ies", "y", buffer, out entry)
+        || TrySuffix(lexicon, word, "es", string.Empty, buffer, out entry)
+        || (!word.EndsWith("ss") && TrySuffix(lexicon, word, "s", string.Empty, buffer, out entry));
+
+    /// <summary>lovin, killin, vibin: the dropped g of -ing.</summary>
+    private static bool TryDroppedG(SentimentLexicon lexicon, ReadOnlySpan<char> word, bool allowDroppedG, out LexiconEntry entry)
+    {
+        var n = word.Length;
         if (allowDroppedG && n >= 5 && word.EndsWith("in") && !word.EndsWith("ain") && !word.EndsWith("ein"))
         {
             Span<char> withG = stackalloc char[n + 1];
@@ -59,29 +96,14 @@ internal static class WordForms
             }
         }
 
-        if (TrySuffix(lexicon, word, "iness", "y", buffer, out entry)
-            || TrySuffix(lexicon, word, "ness", string.Empty, buffer, out entry)
-            || TrySuffix(lexicon, word, "iest", "y", buffer, out entry)
-            || TrySuffix(lexicon, word, "ier", "y", buffer, out entry)
-            || TrySuffix(lexicon, word, "ily", "y", buffer, out entry)
-            || TrySuffix(lexicon, word, "ied", "y", buffer, out entry)
-            || TrySuffix(lexicon, word, "ies", "y", buffer, out entry)
-            || TrySuffix(lexicon, word, "ally", string.Empty, buffer, out entry)
-            || TrySuffix(lexicon, word, "bly", "ble", buffer, out entry)
-            || TryRegularSuffix(lexicon, word, "ing", buffer, out entry)
-            || TryRegularSuffix(lexicon, word, "est", buffer, out entry)
-            || TryRegularSuffix(lexicon, word, "ed", buffer, out entry)
-            || TryRegularSuffix(lexicon, word, "er", buffer, out entry)
-            || TrySuffix(lexicon, word, "ly", string.Empty, buffer, out entry)
-            || TrySuffix(lexicon, word, "es", string.Empty, buffer, out entry)
-            || (!word.EndsWith("ss") && TrySuffix(lexicon, word, "s", string.Empty, buffer, out entry)))
-        {
-            return true;
-        }
-
-        // lovee, cutee, yess
         entry = default;
-        return word[n - 1] == word[n - 2] && TrySentiment(lexicon, word[..^1], out entry);
+        return false;
+    }
+
+    private static bool NoMatch(out LexiconEntry entry)
+    {
+        entry = default;
+        return false;
     }
 
     /// <summary>stem + ending → stem, stem + e (lov-ing → love), or the stem with its doubled consonant undone (winn-ing → win).</summary>

@@ -224,13 +224,21 @@ internal static class ValenceScorer
                 break;
             }
 
+            var end = length + separator + word.Length;
             if (separator == 1)
             {
-                key[length++] = ' ';
+                key[length] = ' ';
             }
 
-            word.CopyTo(key[length..]);
-            length += word.Length;
+            word.CopyTo(key[(length + separator)..]);
+
+            // No phrase goes on like this: neither these words nor any longer run can match.
+            if (!lexicon.IsPhrasePrefix(key[..end]))
+            {
+                break;
+            }
+
+            length = end;
             ends[words++] = length;
         }
 

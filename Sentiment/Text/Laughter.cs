@@ -8,7 +8,8 @@ internal static class Laughter
 {
     public static bool IsLaughter(ReadOnlySpan<char> word)
     {
-        if (word.Length < 4)
+        // Every pattern below starts with one of these letters; most words are rejected here.
+        if (word.Length < 4 || word[0] is not ('h' or 'j' or 'a' or 'e' or 'i' or 'b' or 'm' or 'l' or 'k'))
         {
             return false;
         }

@@ -54,7 +54,8 @@ internal static class Tokenizer
                 continue;
             }
 
-            if (c is 'h' or 'H' or 'w' or 'W' && IsUrlStart(text[i..]))
+            // The second letter rules out most words (have, what, with) before the slower comparison.
+            if (c is 'h' or 'H' or 'w' or 'W' && i + 1 < text.Length && (text[i + 1] | 0x20) is 't' or 'w' && IsUrlStart(text[i..]))
             {
                 while (i < text.Length && !char.IsWhiteSpace(text[i]))
                 {
@@ -107,16 +108,49 @@ internal static class Tokenizer
     {
         var start = written;
         var firstChar = i;
-        int upper = 0, lower = 0, letters = 0;
+        int upper = 0, lower = 0, letters = 0, latin = 0, otherScript = 0;
+
+        // Locals rather than the ref parameters in the loop: the JIT keeps them in registers.
+        var w = written;
         while (i < text.Length)
         {
             var c = text[i];
+            if (c < 128 && c is not ('\'' or '`'))
+            {
+                // ASCII, most of what is read: the classes of the general path below, without its calls.
+                if (char.IsAsciiLetterLower(c))
+                {
+                    letters++;
+                    latin++;
+                    lower++;
+                    normalized[w++] = c;
+                }
+                else if (char.IsAsciiLetterUpper(c))
+                {
+                    letters++;
+                    latin++;
+                    upper++;
+                    normalized[w++] = (char)(c | 0x20);
+                }
+                else if (char.IsAsciiDigit(c))
+                {
+                    normalized[w++] = c;
+                }
+                else
+                {
+                    break;
+                }
+
+                i++;
+                continue;
+            }
+
             if (CharClass.IsApostrophe(c))
             {
                 // Inside a word only: don't, it’s. Quotes around a word are not part of it.
-                if (written > start && i + 1 < text.Length && CharClass.ReadLetterOrDigit(text, i + 1, out var next) > 0 && char.IsLetter(next))
+                if (w > start && i + 1 < text.Length && CharClass.ReadLetterOrDigit(text, i + 1, out var next) > 0 && char.IsLetter(next))
                 {
-                    normalized[written++] = '\'';
+                    normalized[w++] = '\'';
                     i++;
                     continue;
                 }
@@ -139,7 +173,7 @@ internal static class Tokenizer
             i += width;
             if (folded == '\0')
             {
-                profile.OtherScriptLetters++;
+                otherScript++;
                 continue;
             }
 
@@ -148,11 +182,11 @@ internal static class Tokenizer
                 letters++;
                 if (CharClass.IsLatin(folded))
                 {
-                    profile.LatinLetters++;
+                    latin++;
                 }
                 else
                 {
-                    profile.OtherScriptLetters++;
+                    otherScript++;
                 }
 
                 if (CharClass.IsUpper(folded))
@@ -165,9 +199,12 @@ internal static class Tokenizer
                 }
             }
 
-            normalized[written++] = CharClass.ToLower(folded);
+            normalized[w++] = CharClass.ToLower(folded);
         }
 
+        written = w;
+        profile.LatinLetters += latin;
+        profile.OtherScriptLetters += otherScript;
         profile.LowerCaseLetters += lower;
         var length = written - start;
         if (length == 0)
@@ -186,11 +223,12 @@ internal static class Tokenizer
             return i;
         }
 
-        if (letters == 0 && TryReadRating(text, ref i, normalized.Slice(start, length), out var rating))
+        var afterRating = i; // not i itself: a variable passed by reference would live on the stack for the whole method
+        if (letters == 0 && TryReadRating(text, ref afterRating, normalized.Slice(start, length), out var rating))
         {
             written = start;
             tokens[count++] = new Token { Kind = TokenKind.Symbol, Entry = rating };
-            return i;
+            return afterRating;
         }
 
         var flags = TokenFlags.None;

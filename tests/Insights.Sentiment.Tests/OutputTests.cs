@@ -189,6 +189,48 @@ public sealed class OutputTests
         Assert.Empty(await Analyzer.AnalyzeAsync([]));
     }
 
+    /// <summary>
+    /// Scoring allocates nothing but its result, whatever the text (words, emoji, escapes to decode, a text longer than
+    /// the stack buffers): a per-word string or a boxed enumerator would show here long before in a benchmark.
+    /// </summary>
+    [Fact]
+    public void Analyze_allocates_only_its_result()
+    {
+        string[] texts =
+        [
+            "I can't believe how GOOD this is 😍😍 no cap fr!!!", "won\\u2019t watch again &amp; it&#39;s mid :(",
+            string.Concat(Enumerable.Repeat("so loooove this, but hated the ending lol ", 12)), "hahahaha she ate 🔥 10/10",
+        ];
+        const int rounds = 50;
+        foreach (var text in texts)
+        {
+            Analyzer.Analyze(text);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var results = new SentimentResult[rounds];
+        for (var i = 0; i < rounds; i++)
+        {
+            results[i] = new SentimentResult(SentimentLabel.Neutral, i, 0, 1, 0, LexiconSentimentAnalyzer.AnalyzerName);
+        }
+
+        var resultsOnly = GC.GetAllocatedBytesForCurrentThread() - before;
+        foreach (var text in texts)
+        {
+            before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < rounds; i++)
+            {
+                results[i] = Analyzer.Analyze(text);
+            }
+
+            Assert.True(
+                GC.GetAllocatedBytesForCurrentThread() - before <= resultsOnly,
+                $"scoring '{text}' {rounds} times allocated more than {rounds} results ({resultsOnly} bytes)");
+        }
+
+        GC.KeepAlive(results);
+    }
+
     [Fact]
     public async Task AnalyzeAsync_honours_cancellation()
     {
