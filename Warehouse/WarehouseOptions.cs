@@ -14,6 +14,12 @@ public sealed class WarehouseOptions
     /// <summary>The DuckDB database file, relative to the working directory.</summary>
     public string DuckDbPath { get; set; } = "data/warehouse/insights.duckdb";
 
+    /// <summary>
+    /// The most processed-zone files of a dataset DuckDB loads in one transaction (one <c>read_parquet</c> over all of
+    /// them). Larger units mean fewer commits; a unit that fails is retried file by file.
+    /// </summary>
+    public int DuckDbFilesPerTransaction { get; set; } = Targets.DuckDbWarehouseTarget.DefaultFilesPerTransaction;
+
     /// <summary>Period of the scheduled load (the loader grain's reminder).</summary>
     public TimeSpan LoadInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -116,6 +116,11 @@ public static class WarehouseHostingExtensions
             throw new InvalidOperationException($"{WarehouseOptions.SectionName}:LoadInterval must be positive.");
         }
 
+        if (options.DuckDbFilesPerTransaction < 1)
+        {
+            throw new InvalidOperationException($"{WarehouseOptions.SectionName}:DuckDbFilesPerTransaction must be at least 1.");
+        }
+
         if (options.Synapse.Authentication is not (SynapseOptions.ConnectionStringAuthentication or SynapseOptions.EntraIdAuthentication))
         {
             throw new InvalidOperationException(

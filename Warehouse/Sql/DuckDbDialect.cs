@@ -45,4 +45,23 @@ public sealed class DuckDbDialect : SqlDialect
 
     /// <summary>The relation of a local Parquet file.</summary>
     public string ReadParquet(string localPath) => $"read_parquet({StringLiteral(localPath)})";
+
+    /// <summary>
+    /// The relation of several local Parquet files, each row with the path it came from (<c>filename</c>, as given);
+    /// DuckDB reads the files in parallel. The lake's <c>key=value</c> folders are not read as columns.
+    /// </summary>
+    public string ReadParquet(IReadOnlyList<string> localPaths) =>
+        $"read_parquet([{string.Join(", ", localPaths.Select(StringLiteral))}], filename = true, hive_partitioning = false)";
+
+    /// <summary>The lake path of a local path that is <paramref name="localPrefix"/> followed by the lake path.</summary>
+    public string LakePathOf(string localPathSql, string localPrefix) => $"substr({localPathSql}, length({StringLiteral(localPrefix)}) + 1)";
+
+    /// <summary>One statement inserting the rows of several files, <c>source_file</c> the lake path of each row's file.</summary>
+    public string InsertFromFiles(WarehouseTable table, IReadOnlyList<string> localPaths, string localPrefix, DateTime loadedAt) =>
+        InsertFromRelation(table, ReadParquet(localPaths), LakePathOf("filename", localPrefix), loadedAt);
+
+    /// <summary>(lake path, rows) of each file, from the Parquet footers alone.</summary>
+    public string FileRowCounts(IReadOnlyList<string> localPaths, string localPrefix) =>
+        $"SELECT {LakePathOf("file_name", localPrefix)} AS lake_path, num_rows "
+        + $"FROM parquet_file_metadata([{string.Join(", ", localPaths.Select(StringLiteral))}])";
 }

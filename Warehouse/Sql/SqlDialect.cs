@@ -54,23 +54,33 @@ public abstract class SqlDialect
     /// <summary>The count of rows a query returns (dbt tests: the failing rows).</summary>
     public virtual string CountRows(string query) => $"SELECT COUNT(*) AS failures FROM (\n{query}\n) AS dbt_internal_test";
 
-    /// <summary>The select-list expression that fills <paramref name="column"/> from a file relation.</summary>
-    public string LoadExpression(WarehouseColumn column, string sourceFile, DateTime loadedAt) => column.Source switch
+    /// <summary>
+    /// The select-list expression that fills <paramref name="column"/> from a file relation; <paramref name="sourceFileSql"/>
+    /// is the SQL of the lake path (a literal for one file, an expression over the relation for several).
+    /// </summary>
+    public string LoadExpression(WarehouseColumn column, string sourceFileSql, DateTime loadedAt) => column.Source switch
     {
         ColumnSource.File => column.Name,
         ColumnSource.HourOf => HourOf(column.From!),
         ColumnSource.DateOf => DateOf(column.From!),
-        ColumnSource.SourceFile => StringLiteral(sourceFile),
+        ColumnSource.SourceFile => sourceFileSql,
         ColumnSource.LoadedAt => TimestampLiteral(loadedAt),
         _ => throw new ArgumentException($"column {column.Name} is not loaded from files", nameof(column)),
     };
 
-    /// <summary><c>INSERT INTO table (...) SELECT ... FROM relation</c> for the loaded columns of a table.</summary>
-    public string InsertFromFile(WarehouseTable table, string fileRelation, string sourceFile, DateTime loadedAt)
+    /// <summary><c>INSERT INTO table (...) SELECT ... FROM relation</c> for the loaded columns of a table, from one file.</summary>
+    public string InsertFromFile(WarehouseTable table, string fileRelation, string sourceFile, DateTime loadedAt) =>
+        InsertFromRelation(table, fileRelation, StringLiteral(sourceFile), loadedAt);
+
+    /// <summary>
+    /// <c>INSERT INTO table (...) SELECT ... FROM relation</c>, <c>source_file</c> from <paramref name="sourceFileExpression"/>
+    /// (SQL over the relation, so one statement loads many files). No ORDER BY: row order means nothing here.
+    /// </summary>
+    public string InsertFromRelation(WarehouseTable table, string relation, string sourceFileExpression, DateTime loadedAt)
     {
         var columns = table.LoadedColumns.ToList();
         return $"INSERT INTO {Relation(table.Name)} ({string.Join(", ", columns.Select(c => c.Name))})\n"
-            + $"SELECT {string.Join(", ", columns.Select(c => LoadExpression(c, sourceFile, loadedAt)))}\nFROM {fileRelation}";
+            + $"SELECT {string.Join(", ", columns.Select(c => LoadExpression(c, sourceFileExpression, loadedAt)))}\nFROM {relation}";
     }
 
     /// <summary>The bridge rows (video, hashtag) of a <c>dim_videos</c> file.</summary>
@@ -78,16 +88,30 @@ public abstract class SqlDialect
         $"INSERT INTO {Relation(bridge.Name)} (video_id, hashtag, {WarehouseSchema.SourceFileColumn}, {WarehouseSchema.LoadedAtColumn})\n"
         + $"SELECT video_id, hashtag, {StringLiteral(sourceFile)}, {TimestampLiteral(loadedAt)}\nFROM (\n{SplitHashtagsSelect(fileRelation)}\n) AS tags";
 
-    public string DeleteRowsOfFile(WarehouseTable table, string sourceFile) =>
-        $"DELETE FROM {Relation(table.Name)} WHERE {WarehouseSchema.SourceFileColumn} = {StringLiteral(sourceFile)}";
+    public string DeleteRowsOfFile(WarehouseTable table, string sourceFile) => DeleteRowsOfFiles(table, [sourceFile]);
 
-    public string DeleteManifestEntry(string filePath) =>
-        $"DELETE FROM {Relation(WarehouseSchema.LoadManifest.Name)} WHERE file_path = {StringLiteral(filePath)}";
+    public string DeleteRowsOfFiles(WarehouseTable table, IReadOnlyList<string> sourceFiles) =>
+        $"DELETE FROM {Relation(table.Name)} WHERE {WarehouseSchema.SourceFileColumn} {InList(sourceFiles)}";
 
-    public string InsertManifestEntry(Targets.ManifestEntry entry) =>
-        $"INSERT INTO {Relation(WarehouseSchema.LoadManifest.Name)} (file_path, dataset, size_bytes, last_modified, row_count, loaded_at)\n"
-        + $"SELECT {StringLiteral(entry.FilePath)}, {StringLiteral(entry.Dataset)}, {IntLiteral(entry.SizeBytes)}, "
-        + $"{TimestampLiteral(entry.LastModified)}, {IntLiteral(entry.RowCount)}, {TimestampLiteral(entry.LoadedAt)}";
+    public string CountRowsOfFiles(WarehouseTable table, IReadOnlyList<string> sourceFiles) =>
+        $"SELECT COUNT(*) FROM {Relation(table.Name)} WHERE {WarehouseSchema.SourceFileColumn} {InList(sourceFiles)}";
+
+    public string DeleteManifestEntries(IReadOnlyList<string> filePaths) =>
+        $"DELETE FROM {Relation(WarehouseSchema.LoadManifest.Name)} WHERE file_path {InList(filePaths)}";
+
+    /// <summary>Manifest rows with <c>INSERT ... SELECT ... UNION ALL SELECT ...</c> (no multi-row VALUES on Synapse).</summary>
+    public string InsertManifestEntries(IReadOnlyList<Targets.ManifestEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            throw new ArgumentException("no manifest entry to insert", nameof(entries));
+        }
+
+        return $"INSERT INTO {Relation(WarehouseSchema.LoadManifest.Name)} (file_path, dataset, size_bytes, last_modified, row_count, loaded_at)\n"
+            + string.Join("\nUNION ALL ", entries.Select(e =>
+                $"SELECT {StringLiteral(e.FilePath)}, {StringLiteral(e.Dataset)}, {IntLiteral(e.SizeBytes)}, "
+                + $"{TimestampLiteral(e.LastModified)}, {IntLiteral(e.RowCount)}, {TimestampLiteral(e.LoadedAt)}"));
+    }
 
     public string SelectManifest() =>
         $"SELECT file_path, dataset, size_bytes, last_modified, row_count, loaded_at FROM {Relation(WarehouseSchema.LoadManifest.Name)}";
@@ -132,6 +156,14 @@ public abstract class SqlDialect
         + $"  UNION ALL SELECT MIN(create_date) FROM {Relation(WarehouseSchema.DimVideo.Name)}\n"
         + $"  UNION ALL SELECT MAX(create_date) FROM {Relation(WarehouseSchema.DimVideo.Name)}\n"
         + ") AS dates";
+
+    /// <summary><c>= 'x'</c> for one value, <c>IN ('x', 'y')</c> for several.</summary>
+    private string InList(IReadOnlyList<string> values) => values.Count switch
+    {
+        0 => throw new ArgumentException("an empty list of files", nameof(values)),
+        1 => "= " + StringLiteral(values[0]),
+        _ => $"IN ({string.Join(", ", values.Select(StringLiteral))})",
+    };
 
     protected static string ColumnList(WarehouseTable table, Func<WarehouseColumn, string> type) =>
         string.Join(",\n", table.Columns.Select(c => $"    {c.Name} {type(c)}"));

@@ -13,6 +13,8 @@ public abstract class AdoWarehouseTarget(SqlDialect dialect) : IWarehouseTarget
 
     public SqlDialect Dialect { get; } = dialect;
 
+    public abstract int MaxFilesPerTransaction { get; }
+
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     protected abstract DbParameter CreateParameter(string name, object? value);
@@ -117,6 +119,7 @@ public abstract class AdoWarehouseTarget(SqlDialect dialect) : IWarehouseTarget
     protected abstract class AdoTransaction(AdoWarehouseTarget target) : IWarehouseTransaction
     {
         private const int DatesPerInsert = 100;
+        private const int ManifestEntriesPerStatement = 100;
         private DbTransaction? _transaction;
         private bool _completed;
 
@@ -135,30 +138,37 @@ public abstract class AdoWarehouseTarget(SqlDialect dialect) : IWarehouseTarget
         protected async Task<long> CountAsync(string sql, CancellationToken cancellationToken) =>
             await Target.CountAsync(sql, await TransactionAsync(cancellationToken), cancellationToken);
 
-        public abstract Task<long> ReplaceFileRowsAsync(WarehouseDataset dataset, string lakePath, DateTime loadedAt, bool previouslyLoaded, CancellationToken cancellationToken = default);
+        public abstract Task<IReadOnlyDictionary<string, long>> ReplaceFilesRowsAsync(
+            WarehouseDataset dataset, IReadOnlyList<FileLoad> files, DateTime loadedAt, CancellationToken cancellationToken = default);
 
-        public async Task<long> DeleteFileRowsAsync(WarehouseDataset dataset, string lakePath, CancellationToken cancellationToken = default)
+        public async Task<long> DeleteFilesRowsAsync(WarehouseDataset dataset, IReadOnlyList<string> lakePaths, CancellationToken cancellationToken = default)
         {
-            var rows = await CountAsync(
-                $"SELECT COUNT(*) FROM {Dialect.Relation(dataset.Table.Name)} WHERE {WarehouseSchema.SourceFileColumn} = {Dialect.StringLiteral(lakePath)}",
-                cancellationToken);
-            await ExecuteAsync(Dialect.DeleteRowsOfFile(dataset.Table, lakePath), cancellationToken);
+            var rows = await CountAsync(Dialect.CountRowsOfFiles(dataset.Table, lakePaths), cancellationToken);
+            await ExecuteAsync(Dialect.DeleteRowsOfFiles(dataset.Table, lakePaths), cancellationToken);
             if (dataset.Bridge is { } bridge)
             {
-                await ExecuteAsync(Dialect.DeleteRowsOfFile(bridge, lakePath), cancellationToken);
+                await ExecuteAsync(Dialect.DeleteRowsOfFiles(bridge, lakePaths), cancellationToken);
             }
 
             return rows;
         }
 
-        public async Task WriteManifestAsync(ManifestEntry entry, CancellationToken cancellationToken = default)
+        public async Task WriteManifestAsync(IReadOnlyList<ManifestEntry> entries, CancellationToken cancellationToken = default)
         {
-            await ExecuteAsync(Dialect.DeleteManifestEntry(entry.FilePath), cancellationToken);
-            await ExecuteAsync(Dialect.InsertManifestEntry(entry), cancellationToken);
+            foreach (var chunk in entries.Chunk(ManifestEntriesPerStatement))
+            {
+                await ExecuteAsync(Dialect.DeleteManifestEntries(chunk.Select(e => e.FilePath).ToList()), cancellationToken);
+                await ExecuteAsync(Dialect.InsertManifestEntries(chunk), cancellationToken);
+            }
         }
 
-        public async Task DeleteManifestAsync(string lakePath, CancellationToken cancellationToken = default) =>
-            await ExecuteAsync(Dialect.DeleteManifestEntry(lakePath), cancellationToken);
+        public async Task DeleteManifestAsync(IReadOnlyList<string> lakePaths, CancellationToken cancellationToken = default)
+        {
+            foreach (var chunk in lakePaths.Chunk(ManifestEntriesPerStatement))
+            {
+                await ExecuteAsync(Dialect.DeleteManifestEntries(chunk), cancellationToken);
+            }
+        }
 
         public async Task<int> ExtendDateDimensionAsync(CancellationToken cancellationToken = default)
         {

@@ -3,30 +3,43 @@ namespace Insights.Warehouse.Targets;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Insights.Lake;
-using Insights.Lake.Local;
 using Insights.Warehouse.Schema;
 using Insights.Warehouse.Sql;
 
 /// <summary>
 /// The embedded warehouse: one DuckDB file. Files are read by DuckDB itself with <c>read_parquet</c>: in place for a
-/// local lake, from a temporary copy (fetched through <see cref="IBlobStore.ReadAsync"/>) for any other.
+/// local lake, from temporary copies (fetched through <see cref="IBlobStore.ReadAsync"/>) for any other. A
+/// transaction loads up to <see cref="MaxFilesPerTransaction"/> files of a dataset with one <c>INSERT ... SELECT</c>
+/// over all of them (DuckDB reads them in parallel and writes whole row groups straight to the file).
 /// DuckDB lets one process open a file for writing at a time; the connection is held only for the target's lifetime,
 /// so the DuckDB CLI and <c>insights warehouse</c> can use the file between loads.
 /// </summary>
-public sealed class DuckDbWarehouseTarget(string databasePath, IBlobStore processedZone, string? tempFolder = null)
+public sealed class DuckDbWarehouseTarget(string databasePath, IBlobStore processedZone, string? tempFolder = null, int filesPerTransaction = DuckDbWarehouseTarget.DefaultFilesPerTransaction)
     : AdoWarehouseTarget(DuckDbDialect.Instance)
 {
+    public const int DefaultFilesPerTransaction = 64;
+
     private readonly string _path = Path.GetFullPath(databasePath);
+    private readonly LakeFileCopies _files = new(processedZone, tempFolder);
 
     public override string Description => "DuckDB " + _path;
 
     public string DatabasePath => _path;
+
+    public override int MaxFilesPerTransaction { get; } = filesPerTransaction >= 1
+        ? filesPerTransaction
+        : throw new ArgumentOutOfRangeException(nameof(filesPerTransaction), filesPerTransaction, "at least one file per transaction");
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var connection = new DuckDBConnection($"Data Source={_path}");
         await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Row order means nothing in these tables (every query orders what it needs): an insert need not keep the
+        // files' order, which lets DuckDB's threads append side by side.
+        command.CommandText = "SET preserve_insertion_order = false";
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
@@ -35,55 +48,79 @@ public sealed class DuckDbWarehouseTarget(string databasePath, IBlobStore proces
     public override Task<IWarehouseTransaction> BeginAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IWarehouseTransaction>(new Transaction(this));
 
-    /// <summary>A local path to the lake file: the file itself, or a temporary copy deleted on dispose.</summary>
-    private async Task<LocalFile> LocalFileAsync(string lakePath, CancellationToken cancellationToken)
-    {
-        if (processedZone is LocalFolderBlobStore local)
-        {
-            var path = Path.Combine(local.Root, BlobPaths.Validate(lakePath).Replace('/', Path.DirectorySeparatorChar));
-            return File.Exists(path) ? new LocalFile(path, Temporary: false) : throw new LakeFileVanishedException(lakePath);
-        }
-
-        var bytes = await processedZone.ReadAsync(lakePath, cancellationToken) ?? throw new LakeFileVanishedException(lakePath);
-        var folder = string.IsNullOrWhiteSpace(tempFolder) ? Path.GetTempPath() : tempFolder;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $"insights-warehouse-{Guid.NewGuid():N}.parquet");
-        await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
-        return new LocalFile(temp, Temporary: true);
-    }
-
-    private sealed record LocalFile(string Path, bool Temporary) : IDisposable
-    {
-        public void Dispose()
-        {
-            if (Temporary)
-            {
-                File.Delete(Path);
-            }
-        }
-    }
-
     private sealed class Transaction(DuckDbWarehouseTarget target) : AdoTransaction(target)
     {
-        public override async Task<long> ReplaceFileRowsAsync(
-            WarehouseDataset dataset, string lakePath, DateTime loadedAt, bool previouslyLoaded, CancellationToken cancellationToken = default)
+        public override async Task<IReadOnlyDictionary<string, long>> ReplaceFilesRowsAsync(
+            WarehouseDataset dataset, IReadOnlyList<FileLoad> files, DateTime loadedAt, CancellationToken cancellationToken = default)
         {
-            using var file = await target.LocalFileAsync(lakePath, cancellationToken);
-            var relation = DuckDbDialect.Instance.ReadParquet(file.Path);
-            if (previouslyLoaded)
+            if (files.Count == 0 || files.Count > target.MaxFilesPerTransaction)
             {
-                await ExecuteAsync(Dialect.DeleteRowsOfFile(dataset.Table, lakePath), cancellationToken);
+                throw new ArgumentException($"{files.Count} files for a transaction of 1 to {target.MaxFilesPerTransaction}", nameof(files));
             }
 
-            var rows = await ExecuteAsync(Dialect.InsertFromFile(dataset.Table, relation, lakePath, loadedAt), cancellationToken);
+            var dialect = DuckDbDialect.Instance;
+            using var local = await target._files.LocalCopiesAsync(files.Select(f => f.LakePath).ToList(), cancellationToken);
+            var paths = files.Select(f => local.PathOf(f.LakePath)).ToList();
+            var reloaded = files.Where(f => f.PreviouslyLoaded).Select(f => f.LakePath).ToList();
+            if (reloaded.Count > 0)
+            {
+                await ExecuteAsync(Dialect.DeleteRowsOfFiles(dataset.Table, reloaded), cancellationToken);
+            }
+
+            IReadOnlyDictionary<string, long> rows;
+            if (files.Count == 1)
+            {
+                var inserted = await ExecuteAsync(Dialect.InsertFromFile(dataset.Table, dialect.ReadParquet(paths[0]), files[0].LakePath, loadedAt), cancellationToken);
+                rows = new Dictionary<string, long>(StringComparer.Ordinal) { [files[0].LakePath] = inserted };
+            }
+            else
+            {
+                rows = await RowsPerFileAsync(files, paths, local.Prefix, cancellationToken);
+                var inserted = await ExecuteAsync(dialect.InsertFromFiles(dataset.Table, paths, local.Prefix, loadedAt), cancellationToken);
+                if (inserted != rows.Values.Sum())
+                {
+                    throw new InvalidOperationException(
+                        $"{inserted} rows inserted from {files.Count} files whose footers count {rows.Values.Sum()}: a file changed while it was read");
+                }
+            }
+
             if (dataset.Bridge is { } bridge)
             {
-                if (previouslyLoaded)
+                if (reloaded.Count > 0)
                 {
-                    await ExecuteAsync(Dialect.DeleteRowsOfFile(bridge, lakePath), cancellationToken);
+                    await ExecuteAsync(Dialect.DeleteRowsOfFiles(bridge, reloaded), cancellationToken);
                 }
 
-                await ExecuteAsync(Dialect.InsertHashtagBridge(bridge, relation, lakePath, loadedAt), cancellationToken);
+                for (var i = 0; i < files.Count; i++)
+                {
+                    await ExecuteAsync(Dialect.InsertHashtagBridge(bridge, dialect.ReadParquet(paths[i]), files[i].LakePath, loadedAt), cancellationToken);
+                }
+            }
+
+            return rows;
+        }
+
+        /// <summary>
+        /// The rows of each file from its footer, keyed by the lake path DuckDB's own file name maps back to: the
+        /// same mapping gives each inserted row its <c>source_file</c>, so this also checks that mapping.
+        /// </summary>
+        private async Task<IReadOnlyDictionary<string, long>> RowsPerFileAsync(
+            IReadOnlyList<FileLoad> files, IReadOnlyList<string> paths, string prefix, CancellationToken cancellationToken)
+        {
+            var counts = await Target.QueryAsync(
+                DuckDbDialect.Instance.FileRowCounts(paths, prefix), null, await TransactionAsync(cancellationToken), cancellationToken);
+            var rows = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var row in counts.Rows)
+            {
+                var lakePath = (string)row[0]!;
+                rows[lakePath] = rows.GetValueOrDefault(lakePath) + QueryResult.ToInt64(row[1]);
+            }
+
+            var missing = files.Select(f => f.LakePath).Where(p => !rows.ContainsKey(p)).ToList();
+            if (missing.Count > 0 || rows.Count != files.Count)
+            {
+                throw new InvalidOperationException(
+                    $"DuckDB names the files {string.Join(", ", rows.Keys.Take(3))}... which are not the lake paths {string.Join(", ", missing.Take(3))}...");
             }
 
             return rows;

@@ -20,8 +20,14 @@ public interface IWarehouseTarget : IAsyncDisposable
     Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Starts the unit of work of one file. Nothing it did is visible, and nothing of it remains, unless
-    /// <see cref="IWarehouseTransaction.CommitAsync"/> completes; disposing without committing rolls back.
+    /// The most files of one dataset a transaction loads or removes (at least 1). DuckDB reads many files in one
+    /// <c>read_parquet</c>; Synapse stages each file with <c>COPY INTO</c> before its transaction, so one.
+    /// </summary>
+    int MaxFilesPerTransaction { get; }
+
+    /// <summary>
+    /// Starts a unit of work (one or more files of a dataset). Nothing it did is visible, and nothing of it remains,
+    /// unless <see cref="IWarehouseTransaction.CommitAsync"/> completes; disposing without committing rolls back.
     /// </summary>
     Task<IWarehouseTransaction> BeginAsync(CancellationToken cancellationToken = default);
 
@@ -32,24 +38,26 @@ public interface IWarehouseTarget : IAsyncDisposable
     Task<QueryResult> QueryAsync(string sql, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default);
 }
 
-/// <summary>One file's load or removal: all of it or nothing.</summary>
+/// <summary>The load or removal of some files of one dataset: all of it or nothing.</summary>
 public interface IWarehouseTransaction : IAsyncDisposable
 {
     /// <summary>
-    /// Removes the rows the file loaded before (its <c>source_file</c>; skipped when <paramref name="previouslyLoaded"/>
-    /// is false: a file only has rows once its manifest entry is committed with them) and loads the file's current
-    /// content into the dataset's table (and bridge); returns the rows loaded into the dataset's table. Call it first:
-    /// Synapse copies the file into a session staging table before the transaction proper begins.
+    /// Removes the rows the files loaded before (their <c>source_file</c>; only for files with
+    /// <see cref="FileLoad.PreviouslyLoaded"/>: a file only has rows once its manifest entry is committed with them) and
+    /// loads the files' current content into the dataset's table (and bridge); returns the rows loaded into the
+    /// dataset's table per lake path. At most <see cref="IWarehouseTarget.MaxFilesPerTransaction"/> files. Call it
+    /// first: Synapse copies the file into a session staging table before the transaction proper begins.
     /// </summary>
-    Task<long> ReplaceFileRowsAsync(WarehouseDataset dataset, string lakePath, DateTime loadedAt, bool previouslyLoaded, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<string, long>> ReplaceFilesRowsAsync(
+        WarehouseDataset dataset, IReadOnlyList<FileLoad> files, DateTime loadedAt, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes the rows the file loaded; returns how many rows of the dataset's table.</summary>
-    Task<long> DeleteFileRowsAsync(WarehouseDataset dataset, string lakePath, CancellationToken cancellationToken = default);
+    /// <summary>Removes the rows the files loaded; returns how many rows of the dataset's table.</summary>
+    Task<long> DeleteFilesRowsAsync(WarehouseDataset dataset, IReadOnlyList<string> lakePaths, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the file's manifest entry.</summary>
-    Task WriteManifestAsync(ManifestEntry entry, CancellationToken cancellationToken = default);
+    /// <summary>Replaces the files' manifest entries.</summary>
+    Task WriteManifestAsync(IReadOnlyList<ManifestEntry> entries, CancellationToken cancellationToken = default);
 
-    Task DeleteManifestAsync(string lakePath, CancellationToken cancellationToken = default);
+    Task DeleteManifestAsync(IReadOnlyList<string> lakePaths, CancellationToken cancellationToken = default);
 
     /// <summary>Adds the dim_date rows missing between the first and last date of the facts.</summary>
     Task<int> ExtendDateDimensionAsync(CancellationToken cancellationToken = default);

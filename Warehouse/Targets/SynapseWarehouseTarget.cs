@@ -74,6 +74,9 @@ public sealed class SynapseWarehouseTarget : AdoWarehouseTarget
         await base.EnsureSchemaAsync(cancellationToken);
     }
 
+    /// <summary>One: COPY INTO stages a file into the session's temp table before its transaction, and cannot name the file per row.</summary>
+    public override int MaxFilesPerTransaction => 1;
+
     public override Task<IWarehouseTransaction> BeginAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IWarehouseTransaction>(new Transaction(this));
 
@@ -94,13 +97,20 @@ public sealed class SynapseWarehouseTarget : AdoWarehouseTarget
 
     private sealed class Transaction(SynapseWarehouseTarget target) : AdoTransaction(target)
     {
-        public override async Task<long> ReplaceFileRowsAsync(
-            WarehouseDataset dataset, string lakePath, DateTime loadedAt, bool previouslyLoaded, CancellationToken cancellationToken = default)
+        public override async Task<IReadOnlyDictionary<string, long>> ReplaceFilesRowsAsync(
+            WarehouseDataset dataset, IReadOnlyList<FileLoad> files, DateTime loadedAt, CancellationToken cancellationToken = default)
         {
+            if (files.Count != 1)
+            {
+                throw new ArgumentException($"a Synapse transaction loads one file ({files.Count} given): each is staged before it", nameof(files));
+            }
+
             if (Started)
             {
-                throw new InvalidOperationException("ReplaceFileRowsAsync must come first in a Synapse transaction: the file is staged outside it.");
+                throw new InvalidOperationException("ReplaceFilesRowsAsync must come first in a Synapse transaction: the file is staged outside it.");
             }
+
+            var (lakePath, previouslyLoaded) = files[0];
 
             // Outside the transaction: the temp table belongs to this session, so a failure leaves nothing behind.
             foreach (var statement in target.StagingStatements(dataset, lakePath))
@@ -126,7 +136,7 @@ public sealed class SynapseWarehouseTarget : AdoWarehouseTarget
                 await ExecuteAsync(Dialect.InsertHashtagBridge(bridge, staging, lakePath, loadedAt), cancellationToken);
             }
 
-            return rows;
+            return new Dictionary<string, long>(StringComparer.Ordinal) { [lakePath] = rows };
         }
     }
 }

@@ -1,6 +1,8 @@
 namespace Insights.Warehouse.Tests;
 
 using Insights.Lake;
+using Insights.Lake.Records;
+using Insights.Lake.Writing;
 using Insights.Warehouse.Schema;
 using Insights.Warehouse.Sql;
 using Insights.Warehouse.Targets;
@@ -9,21 +11,23 @@ using Insights.Warehouse.Targets;
 public sealed class FailureTests
 {
     [Fact]
-    public async Task A_crash_after_some_files_keeps_whole_files_and_a_retry_gives_exact_counts()
+    public async Task A_crash_after_some_units_keeps_whole_files_and_a_retry_gives_exact_counts()
     {
         var lake = await ProcessedLake.Shared;
         using var work = lake.Copy();
         using var crash = new CancellationTokenSource();
-        const int committedBeforeCrash = 5;
+        const int committedBeforeCrash = 3;
         var faults = new FaultInjection { OnCommitted = n => { if (n == committedBeforeCrash) { crash.Cancel(); } } };
-        await using (var h = new Harness(work, inner => new FaultyTargetFactory(inner, faults)))
+        var twoFilesPerUnit = new Dictionary<string, string?> { ["Insights:Warehouse:DuckDbFilesPerTransaction"] = "2" };
+        await using (var h = new Harness(work, inner => new FaultyTargetFactory(inner, faults), settings: twoFilesPerUnit))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Warehouse.LoadAsync(crash.Token));
             Assert.Equal(committedBeforeCrash, faults.Committed);
+            Assert.True(faults.FilesCommitted > committedBeforeCrash, $"{faults.FilesCommitted} files in {faults.Committed} units: some units held two files");
             Assert.True(faults.RolledBack <= 1);
 
             // Only whole files: every row belongs to a file of the manifest, and the manifest counts every row.
-            Assert.Equal(committedBeforeCrash, await h.CountAsync("SELECT COUNT(*) FROM load_manifest"));
+            Assert.Equal(faults.FilesCommitted, await h.CountAsync("SELECT COUNT(*) FROM load_manifest"));
             await AssertConsistentAsync(h);
         }
 
@@ -31,8 +35,8 @@ public sealed class FailureTests
         var (result, _) = await retry.Warehouse.LoadAsync();
 
         Assert.Empty(result.Failures);
-        Assert.Equal(lake.Files.Count - committedBeforeCrash, result.FilesLoaded);
-        Assert.Equal(committedBeforeCrash, result.FilesUnchanged);
+        Assert.Equal(lake.Files.Count - faults.FilesCommitted, result.FilesLoaded);
+        Assert.Equal(faults.FilesCommitted, result.FilesUnchanged);
         await AssertCompleteAsync(retry, lake);
     }
 
@@ -50,6 +54,7 @@ public sealed class FailureTests
             Assert.Equal(failing + ": injected failure before commit", Assert.Single(result.Failures));
             Assert.Equal(lake.Files.Count - 1, result.FilesLoaded);
             Assert.True(faults.InsertedBeforeFailure > 0, "the failing file's rows were inserted before the failure");
+            Assert.Equal(2, faults.RolledBack); // its unit of several comment files, then the file alone
             Assert.Equal(0, await h.CountAsync($"SELECT COUNT(*) FROM fact_comment WHERE source_file = '{failing}'"));
             Assert.Equal(0, await h.CountAsync($"SELECT COUNT(*) FROM load_manifest WHERE file_path = '{failing}'"));
             await AssertConsistentAsync(h);
@@ -60,6 +65,41 @@ public sealed class FailureTests
 
         Assert.Equal(1, again.FilesLoaded);
         Assert.Equal(faults.InsertedBeforeFailure, again.RowsLoaded);
+        await AssertCompleteAsync(retry, lake);
+    }
+
+    [Fact]
+    public async Task A_corrupt_file_among_many_fails_alone_and_half_of_it_is_nowhere()
+    {
+        var lake = await ProcessedLake.Shared;
+        using var work = lake.Copy();
+        var comments = lake.Files.Where(f => f.StartsWith("comments/", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        Assert.True(comments.Count >= 3, $"{comments.Count} comment files");
+        var corrupt = comments[1];
+        var good = (await work.Processed.ReadAsync(corrupt))!;
+        await work.Processed.WriteAsync(corrupt, good.AsMemory(0, good.Length / 2)); // a torn write: no footer
+        var faults = new FaultInjection();
+        await using (var h = new Harness(work, inner => new FaultyTargetFactory(inner, faults)))
+        {
+            var (result, _) = await h.Warehouse.LoadAsync();
+
+            Assert.StartsWith(corrupt + ": ", Assert.Single(result.Failures), StringComparison.Ordinal);
+            Assert.Equal(lake.Files.Count - 1, result.FilesLoaded);
+            Assert.Equal(lake.Files.Count - 1, faults.FilesCommitted);
+            Assert.Equal(0, await h.CountAsync($"SELECT COUNT(*) FROM fact_comment WHERE source_file = '{corrupt}'"));
+            Assert.Equal(0, await h.CountAsync($"SELECT COUNT(*) FROM load_manifest WHERE file_path = '{corrupt}'"));
+            var corruptRows = (await ParquetFormat<CommentRow>.ReadAsync(good)).Count;
+            Assert.Equal(lake.Comments.Count - corruptRows, await h.CountAsync("SELECT COUNT(*) FROM fact_comment"));
+            await AssertConsistentAsync(h);
+        }
+
+        // Repaired, it loads alone, and nothing is counted twice.
+        await work.Processed.WriteAsync(corrupt, good);
+        await using var retry = new Harness(work);
+        var (again, _) = await retry.Warehouse.LoadAsync();
+
+        Assert.Empty(again.Failures);
+        Assert.Equal(1, again.FilesLoaded);
         await AssertCompleteAsync(retry, lake);
     }
 
@@ -76,7 +116,7 @@ public sealed class FailureTests
         Assert.Empty(result.Failures);
         Assert.Equal(lake.Files.Count, remote.Reads);
         await AssertCompleteAsync(h, lake);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(work.Root, "tmp")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(work.Root, "tmp")));
     }
 
     private static async Task AssertConsistentAsync(Harness h)
@@ -112,7 +152,12 @@ public sealed class FaultInjection
     /// <summary>The lake file whose transaction throws just before its commit, after its rows went in.</summary>
     public string? FailCommitOf { get; init; }
 
+    /// <summary>Committed units (transactions that loaded files).</summary>
     public int Committed;
+
+    /// <summary>Files in the committed units.</summary>
+    public int FilesCommitted;
+
     public int RolledBack;
     public long InsertedBeforeFailure;
 }
@@ -126,6 +171,7 @@ public sealed class FaultyTargetFactory(IWarehouseTargetFactory inner, FaultInje
     {
         public string Description => inner.Description;
         public SqlDialect Dialect => inner.Dialect;
+        public int MaxFilesPerTransaction => inner.MaxFilesPerTransaction;
         public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => inner.EnsureSchemaAsync(cancellationToken);
         public Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(CancellationToken cancellationToken = default) => inner.ReadManifestAsync(cancellationToken);
         public async Task<IWarehouseTransaction> BeginAsync(CancellationToken cancellationToken = default) => new Transaction(await inner.BeginAsync(cancellationToken), faults);
@@ -137,42 +183,40 @@ public sealed class FaultyTargetFactory(IWarehouseTargetFactory inner, FaultInje
 
     private sealed class Transaction(IWarehouseTransaction inner, FaultInjection faults) : IWarehouseTransaction
     {
-        private string? _file;
-        private long _rows;
+        private IReadOnlyDictionary<string, long> _rows = new Dictionary<string, long>();
         private bool _committed;
 
-        public async Task<long> ReplaceFileRowsAsync(
-            WarehouseDataset dataset, string lakePath, DateTime loadedAt, bool previouslyLoaded, CancellationToken cancellationToken = default)
-        {
-            _file = lakePath;
-            return _rows = await inner.ReplaceFileRowsAsync(dataset, lakePath, loadedAt, previouslyLoaded, cancellationToken);
-        }
+        public async Task<IReadOnlyDictionary<string, long>> ReplaceFilesRowsAsync(
+            WarehouseDataset dataset, IReadOnlyList<FileLoad> files, DateTime loadedAt, CancellationToken cancellationToken = default) =>
+            _rows = await inner.ReplaceFilesRowsAsync(dataset, files, loadedAt, cancellationToken);
 
-        public Task<long> DeleteFileRowsAsync(WarehouseDataset dataset, string lakePath, CancellationToken cancellationToken = default) =>
-            inner.DeleteFileRowsAsync(dataset, lakePath, cancellationToken);
-        public Task WriteManifestAsync(ManifestEntry entry, CancellationToken cancellationToken = default) => inner.WriteManifestAsync(entry, cancellationToken);
-        public Task DeleteManifestAsync(string lakePath, CancellationToken cancellationToken = default) => inner.DeleteManifestAsync(lakePath, cancellationToken);
+        public Task<long> DeleteFilesRowsAsync(WarehouseDataset dataset, IReadOnlyList<string> lakePaths, CancellationToken cancellationToken = default) =>
+            inner.DeleteFilesRowsAsync(dataset, lakePaths, cancellationToken);
+        public Task WriteManifestAsync(IReadOnlyList<ManifestEntry> entries, CancellationToken cancellationToken = default) => inner.WriteManifestAsync(entries, cancellationToken);
+        public Task DeleteManifestAsync(IReadOnlyList<string> lakePaths, CancellationToken cancellationToken = default) => inner.DeleteManifestAsync(lakePaths, cancellationToken);
         public Task<int> ExtendDateDimensionAsync(CancellationToken cancellationToken = default) => inner.ExtendDateDimensionAsync(cancellationToken);
 
         public async Task CommitAsync(CancellationToken cancellationToken = default)
         {
-            if (_file is not null && _file == faults.FailCommitOf)
+            if (faults.FailCommitOf is { } failing && _rows.TryGetValue(failing, out var rows))
             {
-                faults.InsertedBeforeFailure = _rows;
+                faults.InsertedBeforeFailure = rows;
                 throw new InvalidOperationException("injected failure before commit");
             }
 
             await inner.CommitAsync(cancellationToken);
             _committed = true;
-            if (_file is not null)
+            if (_rows.Count > 0)
             {
-                faults.OnCommitted?.Invoke(Interlocked.Increment(ref faults.Committed));
+                Interlocked.Add(ref faults.FilesCommitted, _rows.Count);
+                var committed = Interlocked.Increment(ref faults.Committed);
+                faults.OnCommitted?.Invoke(committed);
             }
         }
 
         public async ValueTask DisposeAsync()
         {
-            if (!_committed && _file is not null)
+            if (!_committed && _rows.Count > 0)
             {
                 Interlocked.Increment(ref faults.RolledBack);
             }

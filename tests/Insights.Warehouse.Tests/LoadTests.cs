@@ -127,6 +127,61 @@ public sealed class LoadTests
     }
 
     [Fact]
+    public async Task Files_rewritten_together_are_reloaded_in_one_unit_and_counted_once()
+    {
+        var lake = await ProcessedLake.Shared;
+        using var work = lake.Copy();
+        await using var h = new Harness(work);
+        await h.Warehouse.LoadAsync();
+        var before = await CountsAsync(h);
+        var commentFiles = lake.Files.Where(f => f.StartsWith("comments/", StringComparison.Ordinal)).ToList();
+        Assert.True(commentFiles.Count >= 2, $"{commentFiles.Count} comment files");
+
+        // Replay rewrites the files of its hours (same rows, new last-modified time): every one is reloaded.
+        foreach (var path in commentFiles)
+        {
+            await work.Processed.WriteAsync(path, (await work.Processed.ReadAsync(path))!);
+        }
+
+        var faults = new FaultInjection();
+        await using var counting = new Harness(work, inner => new FaultyTargetFactory(inner, faults));
+        var (reload, _) = await counting.Warehouse.LoadAsync();
+
+        Assert.Empty(reload.Failures);
+        Assert.Equal(commentFiles.Count, reload.FilesLoaded);
+        Assert.Equal(1, faults.Committed); // all of them in one transaction
+        Assert.Equal(lake.Comments.Count, reload.RowsLoaded);
+        Assert.Equal(lake.Comments.Count, reload.RowsRemoved);
+        Assert.Equal(before, await CountsAsync(counting));
+        Assert.Equal(lake.Comments.Count, await counting.CountAsync("SELECT COUNT(DISTINCT comment_id) FROM fact_comment"));
+        foreach (var path in commentFiles)
+        {
+            Assert.Equal(
+                await counting.CountAsync($"SELECT row_count FROM load_manifest WHERE file_path = '{path}'"),
+                await counting.CountAsync($"SELECT COUNT(*) FROM fact_comment WHERE source_file = '{path}'"));
+        }
+    }
+
+    [Fact]
+    public async Task Rows_of_a_many_file_unit_name_their_lake_file_whatever_the_lake_folder_is_called()
+    {
+        var lake = await ProcessedLake.Shared;
+        using var work = lake.Copy("insights-warehouse-wörk l'ake");
+        await using var h = new Harness(work);
+
+        var (result, _) = await h.Warehouse.LoadAsync();
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(lake.Files.Count, result.FilesLoaded);
+        var files = await h.StringsAsync("SELECT DISTINCT source_file FROM fact_comment UNION SELECT DISTINCT source_file FROM fact_video_snapshot");
+        Assert.Equal(
+            lake.Files.Where(f => f.StartsWith("comments/", StringComparison.Ordinal) || f.StartsWith("video_snapshots/", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal),
+            files.Order(StringComparer.Ordinal));
+        Assert.Equal(lake.Comments.Count, await h.CountAsync("SELECT COUNT(*) FROM fact_comment"));
+    }
+
+    [Fact]
     public async Task A_changed_dimension_is_reloaded_whole()
     {
         var lake = await ProcessedLake.Shared;

@@ -108,10 +108,10 @@ public sealed class ProcessedLake
         }
     }
 
-    /// <summary>A private copy of the lake (raw and processed) for one test; deleted on dispose.</summary>
-    public WorkLake Copy()
+    /// <summary>A private copy of the lake (raw and processed) for one test, in a folder named from <paramref name="prefix"/>; deleted on dispose.</summary>
+    public WorkLake Copy(string prefix = "insights-warehouse-work")
     {
-        var target = TempFolder.Create("insights-warehouse-work");
+        var target = TempFolder.Create(prefix);
         foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
             var destination = Path.Combine(target, Path.GetRelativePath(Root, file));

@@ -46,8 +46,10 @@ public sealed class SynapseLiveTests
             const string dims = "dim_videos/dim_videos.parquet";
             await using (var tx = await target.BeginAsync())
             {
-                await tx.WriteManifestAsync(new ManifestEntry(file, "comments", 10, ManifestEntry.Normalize(DateTime.UtcNow), 2, ManifestEntry.Normalize(DateTime.UtcNow)));
-                await tx.WriteManifestAsync(new ManifestEntry(dims, "dim_videos", 10, ManifestEntry.Normalize(DateTime.UtcNow), 1, ManifestEntry.Normalize(DateTime.UtcNow)));
+                await tx.WriteManifestAsync([
+                    new ManifestEntry(file, "comments", 10, ManifestEntry.Normalize(DateTime.UtcNow), 2, ManifestEntry.Normalize(DateTime.UtcNow)),
+                    new ManifestEntry(dims, "dim_videos", 10, ManifestEntry.Normalize(DateTime.UtcNow), 1, ManifestEntry.Normalize(DateTime.UtcNow)),
+                ]);
                 await tx.CommitAsync();
             }
 
@@ -80,8 +82,8 @@ public sealed class SynapseLiveTests
             // Removing the file's rows is one transaction with its manifest entry.
             await using (var tx = await target.BeginAsync())
             {
-                Assert.Equal(2, await tx.DeleteFileRowsAsync(WarehouseSchema.Comments, file));
-                await tx.DeleteManifestAsync(file);
+                Assert.Equal(2, await tx.DeleteFilesRowsAsync(WarehouseSchema.Comments, [file]));
+                await tx.DeleteManifestAsync([file]);
                 await tx.CommitAsync();
             }
 

@@ -70,6 +70,29 @@ public sealed partial class SynapseSqlTests
     }
 
     [Fact]
+    public async Task Synapse_loads_one_file_per_transaction_and_writes_manifest_rows_without_multi_row_values()
+    {
+        await using var target = new SynapseWarehouseTarget(new SynapseOptions { ConnectionString = "Server=tcp:ws.sql.azuresynapse.net,1433;Database=pool" });
+        Assert.Equal(1, target.MaxFilesPerTransaction);
+        await using (var tx = await target.BeginAsync())
+        {
+            // Refused before any statement: two files cannot share the session's staging table.
+            await Assert.ThrowsAsync<ArgumentException>(() => tx.ReplaceFilesRowsAsync(
+                WarehouseSchema.Comments, [new FileLoad("comments/a.parquet", false), new FileLoad("comments/b.parquet", false)], DateTime.UtcNow));
+        }
+
+        var time = new DateTime(2026, 11, 24, 6, 0, 1, DateTimeKind.Utc);
+        var insert = Dialect.InsertManifestEntries(
+            [new ManifestEntry("comments/a.parquet", "comments", 10, time, 2, time), new ManifestEntry("comments/b.parquet", "comments", 20, time, 3, time)]);
+        Assert.DoesNotContain("VALUES", insert, StringComparison.Ordinal);
+        Assert.Contains("SELECT N'comments/a.parquet', N'comments', 10, ", insert, StringComparison.Ordinal);
+        Assert.Contains("\nUNION ALL SELECT N'comments/b.parquet', N'comments', 20, ", insert, StringComparison.Ordinal);
+        Assert.Equal("DELETE FROM [dbo].[load_manifest] WHERE file_path IN (N'comments/a.parquet', N'comments/b.parquet')",
+            Dialect.DeleteManifestEntries(["comments/a.parquet", "comments/b.parquet"]));
+        Assert.Equal("SELECT COUNT(*) FROM [dbo].[fact_comment] WHERE source_file IN (N'a', N'b')", Dialect.CountRowsOfFiles(WarehouseSchema.FactComment, ["a", "b"]));
+    }
+
+    [Fact]
     public void Views_are_dropped_and_created_since_dedicated_pools_have_no_create_or_alter_view()
     {
         var statements = Dialect.CreateOrReplaceView("video_sentiment_score", "select 1 as x");
