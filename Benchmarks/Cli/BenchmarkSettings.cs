@@ -38,6 +38,10 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("Rows pushed through each lake writer (default 200000)")]
     public int? LakeRows { get; set; }
 
+    [CommandOption("--active-videos <N>")]
+    [Description("Video grains the memory section activates on one silo (default 1000000)")]
+    public int? ActiveVideos { get; set; }
+
     [CommandOption("--all")]
     [Description("Every section below, one after the other (about 15 minutes)")]
     public bool All { get; set; }
@@ -54,10 +58,15 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("Rows/s loaded into DuckDB, and the cost of a load with nothing new")]
     public bool Warehouse { get; set; }
 
+    [CommandOption("--memory")]
+    [Description("Bytes per part of a video's state at 1,000 comments per video, then 1,000,000 video grains activated on one silo: activations/s and heap")]
+    public bool Memory { get; set; }
+
     private IEnumerable<(string Name, int? Value)> Sizes =>
     [
         ("--comments", Comments), ("--videos", Videos), ("--seed", Seed), ("--request-size", RequestSize),
         ("--publish-batch", PublishBatch), ("--producers", Producers), ("--lake-rows", LakeRows),
+        ("--active-videos", ActiveVideos),
     ];
 
     /// <summary>The flags of the sections to run: those given, every one with --all, the pipeline when none is.</summary>
@@ -69,7 +78,7 @@ public sealed class BenchmarkSettings : CommandSettings
         }
 
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse) })
+        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse), ("--memory", Memory) })
         {
             if (given)
             {
@@ -100,6 +109,7 @@ public sealed class BenchmarkSettings : CommandSettings
             PublishBatch = PublishBatch ?? defaults.PublishBatch,
             Producers = Producers ?? defaults.Producers,
             LakeRows = LakeRows ?? defaults.LakeRows,
+            ActiveVideos = ActiveVideos ?? defaults.ActiveVideos,
         };
     }
 }

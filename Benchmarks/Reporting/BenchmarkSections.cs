@@ -8,5 +8,6 @@ public static class BenchmarkSections
         new PipelineBenchmark(),
         new SentimentBenchmark(),
         new WarehouseBenchmark(),
+        new Memory.MemoryBenchmark(),
     ];
 }

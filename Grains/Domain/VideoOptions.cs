@@ -15,8 +15,12 @@ public sealed class VideoOptions
     /// </summary>
     public bool PersistEveryBatch { get; set; }
 
-    /// <summary>Comment ids remembered per video for de-duplication.</summary>
-    public int DedupCapacity { get; set; } = 50_000;
+    /// <summary>
+    /// Comment ids kept in heap per video (the newest by creation time); older ones are in the archive segments in
+    /// grain storage (<see cref="CommentIdSet"/>), so de-duplication stays exact whatever this is: it only trades heap
+    /// for storage reads of late comments.
+    /// </summary>
+    public int DedupCapacity { get; set; } = 128;
 
     public int RecentComments { get; set; } = 20;
 
