@@ -31,7 +31,9 @@ public readonly record struct CommentKey(uint Second, ulong Hash) : IComparable<
     public static bool operator >=(CommentKey left, CommentKey right) => left.CompareTo(right) >= 0;
 
     /// <summary>Stable across processes (persisted keys are read by others): no per-process seed.</summary>
-    public static ulong Fnv1a(string s)
+    public static ulong Fnv1a(string s) => Fnv1a(s.AsSpan());
+
+    public static ulong Fnv1a(ReadOnlySpan<char> s)
     {
         const ulong offset = 14695981039346656037UL;
         const ulong prime = 1099511628211UL;

@@ -26,8 +26,11 @@ public sealed class VideoAggregate
         }
 
         _state.Recent ??= new RecentCommentList(options.RecentComments);
-        _state.Terms ??= new TermCounter(options.TermCapacity);
-        _state.Hashtags ??= new TermCounter(options.TermCapacity);
+        _state.Recent.Configure(options.RecentComments);
+        _state.Terms ??= new TermCounter(options.TermCapacity, options.TopTerms);
+        _state.Terms.Configure(options.TermCapacity, options.TopTerms);
+        _state.Hashtags ??= new TermCounter(options.TermCapacity, options.TopTerms);
+        _state.Hashtags.Configure(options.TermCapacity, options.TopTerms);
         _state.SeenComments ??= new CommentIdSet(options.DedupCapacity);
         _state.SeenComments.Capacity = options.DedupCapacity;
         // Comments counted into an old ring were ingested by UpdatedAt and created at most the ingest's future skew

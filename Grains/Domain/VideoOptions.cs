@@ -27,6 +27,9 @@ public sealed class VideoOptions
     /// <summary>How many top terms and hashtags a video reports.</summary>
     public int TopTerms { get; set; } = 10;
 
-    /// <summary>Distinct terms (and hashtags) tracked per video before the rarest are forgotten.</summary>
-    public int TermCapacity { get; set; } = 200;
+    /// <summary>
+    /// Counters of each video's term (and hashtag) sketch (<see cref="TermCounter"/>): a reported count overstates
+    /// the true one by at most the video's term occurrences divided by this.
+    /// </summary>
+    public int TermCapacity { get; set; } = 64;
 }

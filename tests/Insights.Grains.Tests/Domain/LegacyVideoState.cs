@@ -21,3 +21,17 @@ public sealed class LegacyCommentIdSet
     [Id(2)] public int Count { get; set; }
     [Id(3)] public int Capacity { get; set; }
 }
+
+[GenerateSerializer]
+public sealed class LegacyTermCounter
+{
+    [Id(0)] public Dictionary<string, long> Counts { get; set; } = [];
+    [Id(1)] public int Capacity { get; set; }
+}
+
+[GenerateSerializer]
+public sealed class LegacyRecentCommentList
+{
+    [Id(0)] public List<Insights.Stats.RecentComment> Items { get; set; } = [];
+    [Id(1)] public int Capacity { get; set; }
+}
