@@ -23,7 +23,7 @@ internal sealed class ActivationRun : IAsyncDisposable
     private const int EventsPerVideo = 4;
     private IHost _silo = null!;
 
-    public sealed record Result(int Videos, double ActivationSeconds, double EventSeconds, long BaselineHeap, long ActiveHeap, long Counted);
+    public sealed record Result(int Videos, double ActivationSeconds, double EventSeconds, long BaselineHeap, long ActivatedHeap, long ActiveHeap, long Counted);
 
     private IClusterClient Client => _silo.Services.GetRequiredService<IClusterClient>();
 
@@ -56,6 +56,7 @@ internal sealed class ActivationRun : IAsyncDisposable
         await Parallel.ForEachAsync(Enumerable.Range(0, videos), parallel, async (i, _) => await Client.GetGrain<IVideoGrain>(VideoId(i)).GetStats());
         var activationSeconds = watch.Elapsed.TotalSeconds;
         progress.WriteLine($"  activated {videos:N0} video grains in {activationSeconds:F1} s");
+        var activated = VideoStateParts.Heap();
 
         watch.Restart();
         var provider = Client.GetStreamProvider(StreamNames.Provider);
@@ -69,7 +70,7 @@ internal sealed class ActivationRun : IAsyncDisposable
         var counted = await WaitUntilCountedAsync(videos, parallel);
         var eventSeconds = watch.Elapsed.TotalSeconds;
         progress.WriteLine($"  {EventsPerVideo} events to each through its stream in {eventSeconds:F1} s");
-        return new Result(videos, activationSeconds, eventSeconds, baseline, VideoStateParts.Heap(), counted);
+        return new Result(videos, activationSeconds, eventSeconds, baseline, activated, VideoStateParts.Heap(), counted);
     }
 
     private static string VideoId(int i) => "m" + i.ToString("D7");

@@ -17,7 +17,7 @@ internal sealed class MemoryBenchmark : IBenchmarkSection
         var videos = Math.Min(options.Videos, 1_000);
         var workload = Workload.Create(options with { Videos = videos, Comments = videos * 1_000 });
         output.WriteLine($"memory: state parts over {workload.CommentsPerVideo.Count:N0} videos, {workload.DistinctComments / (double)workload.CommentsPerVideo.Count:N0} comments per video");
-        var parts = VideoStateParts.Measure(workload, DateTimeOffset.UtcNow);
+        var parts = await VideoStateParts.MeasureAsync(workload, DateTimeOffset.UtcNow);
         foreach (var part in parts)
         {
             output.WriteLine($"  {part.Name,-36} {part.BytesPerVideo,10:N0} B");
@@ -47,9 +47,11 @@ internal sealed class MemoryBenchmark : IBenchmarkSection
         var perGrain = (result.ActiveHeap - result.BaselineHeap) / (double)videos;
         output.WriteLine($"  activations/s                {videos / result.ActivationSeconds,12:N0}");
         output.WriteLine($"  total heap                   {result.ActiveHeap / (1024.0 * 1024),12:N0} MB (silo alone {result.BaselineHeap / (1024.0 * 1024):N0} MB)");
-        output.WriteLine($"  heap per active video grain  {perGrain / 1024,12:N2} KB (3 comments and an engagement observation each)");
+        output.WriteLine($"  heap per grain, activated    {(result.ActivatedHeap - result.BaselineHeap) / (double)videos / 1024,12:N2} KB (no state yet, no stream subscription)");
+        output.WriteLine($"  heap per active video grain  {perGrain / 1024,12:N2} KB (3 comments and an engagement observation each, through its stream)");
         context.Report.Set("memory_active_videos", videos);
         context.Report.Set("memory_total_heap_bytes", result.ActiveHeap);
+        context.Report.Set("memory_heap_bytes_per_activated_grain", (result.ActivatedHeap - result.BaselineHeap) / (double)videos);
         context.Report.Set("memory_activations_per_s", videos / result.ActivationSeconds);
         context.Report.Set(videos == 1_000_000 ? "memory_heap_bytes_per_grain_1m" : "memory_heap_bytes_per_grain", perGrain);
     }

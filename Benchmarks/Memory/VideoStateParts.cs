@@ -15,10 +15,10 @@ internal static class VideoStateParts
 {
     public sealed record Part(string Name, double BytesPerVideo);
 
-    public static IReadOnlyList<Part> Measure(Workload workload, DateTimeOffset now)
+    public static async Task<IReadOnlyList<Part>> MeasureAsync(Workload workload, DateTimeOffset now)
     {
         var options = new VideoOptions();
-        var states = Fold(workload, options, now);
+        var states = await FoldAsync(workload, options, now);
         var parts = new List<Part>();
         var before = Heap();
         foreach (var (name, drop) in Drops)
@@ -50,37 +50,70 @@ internal static class VideoStateParts
         ("rolling windows", s => s.Windows = []),
     ];
 
-    private static Dictionary<string, VideoState> Fold(Workload workload, VideoOptions options, DateTimeOffset now)
+    /// <summary>As the grains do: per video and batch, load the archive segments, claim, and merge what is due.</summary>
+    private static async Task<Dictionary<string, VideoState>> FoldAsync(Workload workload, VideoOptions options, DateTimeOffset now)
     {
         var parser = new WireEventParser(new IngestLimits(), TimeProvider.System);
         var analyzer = new LexiconSentimentAnalyzer();
         var states = new Dictionary<string, VideoState>(StringComparer.Ordinal);
-        var aggregates = new Dictionary<string, VideoAggregate>(StringComparer.Ordinal);
+        var videos = new Dictionary<string, (VideoAggregate Aggregate, HeapArchive Archive)>(StringComparer.Ordinal);
         foreach (var batch in workload.Batches)
         {
-            using var doc = JsonDocument.Parse(batch);
-            foreach (var element in doc.RootElement.EnumerateArray())
+            var comments = new List<CommentPosted>();
+            using (var doc = JsonDocument.Parse(batch))
             {
-                if (parser.Parse(element, now).Event is not CommentPosted comment)
+                foreach (var element in doc.RootElement.EnumerateArray())
                 {
-                    continue;
+                    if (parser.Parse(element, now).Event is CommentPosted comment)
+                    {
+                        comments.Add(comment);
+                    }
                 }
+            }
 
-                if (!aggregates.TryGetValue(comment.VideoId, out var video))
+            foreach (var group in comments.GroupBy(c => c.VideoId))
+            {
+                if (!videos.TryGetValue(group.Key, out var video))
                 {
                     var state = new VideoState();
-                    states[comment.VideoId] = state;
-                    aggregates[comment.VideoId] = video = new VideoAggregate(comment.VideoId, state, options);
+                    states[group.Key] = state;
+                    videos[group.Key] = video = (new VideoAggregate(group.Key, state, options), new HeapArchive());
                 }
 
-                if (video.TryClaim(comment))
+                await video.Aggregate.PrepareClaimsAsync(group, video.Archive);
+                foreach (var comment in group)
                 {
-                    video.ApplyComment(comment, analyzer.Analyze(comment.Text), now);
+                    if (video.Aggregate.TryClaim(comment))
+                    {
+                        video.Aggregate.ApplyComment(comment, analyzer.Analyze(comment.Text), now);
+                    }
                 }
+
+                if (video.Aggregate.CommentIds.MergeDue)
+                {
+                    await video.Aggregate.CommentIds.MergePendingAsync(video.Archive);
+                }
+
+                video.Aggregate.CommentIds.ReleaseLoaded();
             }
         }
 
+        // The archives stand for grain storage: not part of the heap a grain holds.
+        videos.Clear();
         return states;
+    }
+
+    private sealed class HeapArchive : ICommentIdArchive
+    {
+        private readonly Dictionary<int, SortedCommentKeys> _segments = [];
+
+        public Task<SortedCommentKeys> ReadAsync(int bucket) => Task.FromResult(_segments.GetValueOrDefault(bucket) ?? new SortedCommentKeys());
+
+        public Task WriteAsync(int bucket, SortedCommentKeys keys)
+        {
+            _segments[bucket] = keys;
+            return Task.CompletedTask;
+        }
     }
 
     public static long Heap()
