@@ -30,7 +30,8 @@ internal sealed class ActivationRun : IAsyncDisposable
     public async Task StartAsync()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Full memory queues are back-pressure the publisher waits out, but Orleans logs each refusal as an error.
+        builder.Logging.SetMinimumLevel(LogLevel.Critical);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Insights:Cluster:SiloPort"] = FreePort().ToString(),
