@@ -8,7 +8,7 @@ namespace Insights.Grains.Domain;
 public interface ICommentIdArchive
 {
     /// <summary>The bucket of hashes without creation times, from the old ring layout.</summary>
-    public const int LegacyBucket = -1;
+    const int LegacyBucket = -1;
 
     /// <summary>The segment's keys; an empty set when it was never written.</summary>
     Task<SortedCommentKeys> ReadAsync(int bucket);
