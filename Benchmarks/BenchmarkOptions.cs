@@ -11,6 +11,8 @@ public sealed record BenchmarkOptions
     /// <summary>Events per stream publish: a producer buffers per video up to this many.</summary>
     public int PublishBatch { get; init; } = 50;
     public int Producers { get; init; } = Environment.ProcessorCount;
+    /// <summary>Video grains the memory section activates on one silo.</summary>
+    public int ActiveVideos { get; init; } = 1_000_000;
     /// <summary>Rows pushed through each lake writer.</summary>
     public int LakeRows { get; init; } = 200_000;
 }

@@ -38,6 +38,10 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("Rows pushed through each lake writer (default 200000)")]
     public int? LakeRows { get; set; }
 
+    [CommandOption("--active-videos <N>")]
+    [Description("Video grains the memory section activates on one silo (default 1000000)")]
+    public int? ActiveVideos { get; set; }
+
     [CommandOption("--all")]
     [Description("Every section below, one after the other (about 15 minutes)")]
     public bool All { get; set; }
@@ -58,10 +62,15 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("HTTP ingest end to end: the API and a silo as processes on loopback, events/s accepted, request latency, processor use per process (comments capped at 600000)")]
     public bool Http { get; set; }
 
+    [CommandOption("--memory")]
+    [Description("Bytes per part of a video's state at 1,000 comments per video, then 1,000,000 video grains activated on one silo: activations/s and heap")]
+    public bool Memory { get; set; }
+
     private IEnumerable<(string Name, int? Value)> Sizes =>
     [
         ("--comments", Comments), ("--videos", Videos), ("--seed", Seed), ("--request-size", RequestSize),
         ("--publish-batch", PublishBatch), ("--producers", Producers), ("--lake-rows", LakeRows),
+        ("--active-videos", ActiveVideos),
     ];
 
     /// <summary>The flags of the sections to run: those given, every one with --all, the pipeline when none is.</summary>
@@ -73,7 +82,7 @@ public sealed class BenchmarkSettings : CommandSettings
         }
 
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse), ("--http", Http) })
+        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse), ("--http", Http), ("--memory", Memory) })
         {
             if (given)
             {
@@ -104,6 +113,7 @@ public sealed class BenchmarkSettings : CommandSettings
             PublishBatch = PublishBatch ?? defaults.PublishBatch,
             Producers = Producers ?? defaults.Producers,
             LakeRows = LakeRows ?? defaults.LakeRows,
+            ActiveVideos = ActiveVideos ?? defaults.ActiveVideos,
         };
     }
 }

@@ -1,83 +1,218 @@
 namespace Insights.Grains.Domain;
 
 /// <summary>
-/// Remembers the most recent <see cref="Capacity"/> comment ids of a video to count each comment once.
-/// Ids are kept as 64-bit FNV-1a hashes (a false duplicate needs a hash collision: about 1 in 10^10 at 50,000 ids).
-/// Past the capacity the oldest id is forgotten, so a duplicate arriving after more than Capacity newer comments
-/// would count again; redeliveries from at-least-once sources arrive far sooner than that.
+/// Counts each comment of a video once, exactly, with heap that does not grow with the number of comments.
+/// <para>
+/// Keys (<see cref="CommentKey"/>: creation second, id hash) are ordered by creation time. The newest
+/// <see cref="Capacity"/> keys stay in heap (<c>_hot</c>); every key below the watermark (the smallest hot key) lives
+/// in the archive (<see cref="ICommentIdArchive"/>), in the segment of its creation hour. A redelivery carries the
+/// same creation time as the original, so it is looked up in the one place the original went: the hot set when it
+/// is above the watermark, else its hour's segment, which the grain loads (<see cref="PrepareAsync"/>) only for a
+/// batch that holds such an old comment. Live comments arrive in creation order, so nearly all stay in heap.
+/// </para>
+/// <para>
+/// Crash safety rests on one rule: a segment only ever receives keys that the persisted state already counts.
+/// Keys leaving the hot set, and new comments older than the watermark, first go to <c>_pending</c>, which is part
+/// of the state: the state write that counts them also records them there (a redelivery finds them in pending).
+/// Only after that write does <see cref="MergePendingAsync"/> add them to their segments, and pending is emptied.
+/// A crash between the two leaves them in the persisted pending list, and the next merge adds them again
+/// (adding a key twice is harmless). Segments are written with the storage's ETag, so a stale activation cannot
+/// drop keys another one merged.
+/// </para>
 /// </summary>
 [GenerateSerializer]
 public sealed class CommentIdSet
 {
-    [Id(0)] private ulong[] _ring = [];
-    [Id(1)] private int _next;
-    [Id(2)] private int _count;
-    [Id(3)] public int Capacity { get; private set; }
+    // The layout before the archive: a ring of hashes without creation times (Ids 0 to 3; 1 and 3 are skipped on
+    // read). Read back from old state and moved to the legacy segment by MigrateLegacyAsync.
+    [Id(0)] private ulong[]? _legacyRing;
+    [Id(2)] private int _legacyCount;
 
-    // Rebuilt from the ring after deserialization; the ring alone is what is persisted.
-    [NonSerialized] private HashSet<ulong>? _lookup;
+    // Null in state read back from the old layout (deserialization runs no initializers): see Hot and PendingKeys.
+    [Id(4)] private SortedCommentKeys? _hot;
+    [Id(5)] private SortedCommentKeys? _pending;
+    [Id(6)] private uint _watermarkSecond;
+    [Id(7)] private ulong _watermarkHash;
+    /// <summary>Whether any key was ever moved below the watermark (before that, everything is in heap).</summary>
+    [Id(8)] private bool _archived;
+    /// <summary>Comments created before this second may be in the legacy segment; 0 when there is none.</summary>
+    [Id(9)] private uint _legacyUntil;
 
-    public CommentIdSet(int capacity)
+    // Segments loaded for the current batch, and the watermark when they were loaded: a key at or above it had no
+    // segment to be in (it would be in heap or pending).
+    [NonSerialized] private Dictionary<int, SortedCommentKeys>? _loaded;
+    [NonSerialized] private CommentKey _loadedBelow;
+    [NonSerialized] private bool _prepared;
+
+    public CommentIdSet(int capacity) => Capacity = capacity;
+
+    /// <summary>Keys kept in heap before the oldest half moves to the archive; from configuration, not persisted.</summary>
+    public int Capacity
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        Capacity = capacity;
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 2);
+            field = value;
+        }
     }
 
-    public int Count => _count;
+    /// <summary>Keys in heap: the hot set and the ones waiting to be merged into the archive.</summary>
+    public int InHeap => Hot.Count + PendingKeys.Count;
 
-    /// <summary>Records the id; false when it was already there.</summary>
-    public bool Add(string commentId)
+    public int Pending => PendingKeys.Count;
+
+    /// <summary>Whether state written now must be followed by <see cref="MergePendingAsync"/> to keep heap bounded.</summary>
+    public bool MergeDue => PendingKeys.Count >= Math.Max(1, Capacity / 2);
+
+    public bool NeedsLegacyMigration => _legacyRing is not null;
+
+    private SortedCommentKeys Hot => _hot ??= new();
+
+    private SortedCommentKeys PendingKeys => _pending ??= new();
+
+    private CommentKey Watermark => new(_watermarkSecond, _watermarkHash);
+
+    /// <summary>
+    /// Called once, before <see cref="Add"/>, on state read back with the old ring: comments created before
+    /// <paramref name="until"/> may have been counted into the ring and are looked up in the legacy segment.
+    /// </summary>
+    public void StartLegacyMigration(DateTimeOffset until)
     {
-        var hash = Hash(commentId);
-        var lookup = _lookup ??= Rebuild();
-        if (!lookup.Add(hash))
+        if (_legacyRing is not null && _legacyUntil == 0)
+        {
+            _legacyUntil = (uint)Math.Clamp(until.ToUnixTimeSeconds(), 1, uint.MaxValue);
+        }
+    }
+
+    /// <summary>Writes the old ring's hashes as the legacy segment, then drops the ring from heap.</summary>
+    public async Task MigrateLegacyAsync(ICommentIdArchive archive)
+    {
+        if (_legacyRing is null)
+        {
+            return;
+        }
+
+        var keys = new SortedCommentKeys();
+        for (var i = 0; i < Math.Min(_legacyCount, _legacyRing.Length); i++)
+        {
+            keys.Add(new CommentKey(0, _legacyRing[i]));
+        }
+
+        // Overwritten whole each time: nothing else is ever added to the legacy segment.
+        await archive.WriteAsync(ICommentIdArchive.LegacyBucket, keys);
+        _legacyRing = null;
+        _legacyCount = 0;
+    }
+
+    /// <summary>Loads the segments the comments of a batch may be in. Only comments older than the watermark need one.</summary>
+    public async Task PrepareAsync(IEnumerable<(string CommentId, DateTimeOffset CreateTime)> comments, ICommentIdArchive archive)
+    {
+        if (_legacyRing is not null)
+        {
+            throw new InvalidOperationException("Migrate the legacy ring before adding comments.");
+        }
+
+        _loaded?.Clear();
+        _loadedBelow = _archived ? Watermark : default;
+        _prepared = true;
+        foreach (var (id, createTime) in comments)
+        {
+            var key = CommentKey.Of(id, createTime);
+            if (key.Second < _legacyUntil)
+            {
+                await LoadAsync(ICommentIdArchive.LegacyBucket, archive);
+            }
+
+            if (key < _loadedBelow)
+            {
+                await LoadAsync(key.Bucket, archive);
+            }
+        }
+    }
+
+    /// <summary>Forgets the segments loaded for the last batch.</summary>
+    public void ReleaseLoaded()
+    {
+        _loaded = null;
+        _loadedBelow = default;
+        _prepared = false;
+    }
+
+    /// <summary>Records the comment; false when it was counted before.</summary>
+    public bool Add(string commentId, DateTimeOffset createTime)
+    {
+        var key = CommentKey.Of(commentId, createTime);
+        if (key.Second < _legacyUntil && Loaded(ICommentIdArchive.LegacyBucket).Contains(new CommentKey(0, key.Hash)))
         {
             return false;
         }
 
-        if (_count == Capacity)
+        if (!_archived || key >= Watermark)
         {
-            lookup.Remove(_ring[_next]);
-            _ring[_next] = hash;
-            _next = (_next + 1) % Capacity;
+            if (!Hot.Add(key))
+            {
+                return false;
+            }
+
+            if (Hot.Count > Capacity)
+            {
+                Evict();
+            }
+
             return true;
         }
 
-        if (_count == _ring.Length)
+        if (PendingKeys.Contains(key) || (!(_prepared && key >= _loadedBelow) && Loaded(key.Bucket).Contains(key)))
         {
-            // Grow geometrically so small videos stay small.
-            Array.Resize(ref _ring, Math.Min(Capacity, Math.Max(16, _ring.Length * 2)));
+            return false;
         }
 
-        _ring[_count++] = hash;
-        _next = _count % Capacity;
+        PendingKeys.Add(key);
         return true;
     }
 
-    public bool Contains(string commentId) => (_lookup ??= Rebuild()).Contains(Hash(commentId));
-
-    private HashSet<ulong> Rebuild()
+    /// <summary>
+    /// Adds the pending keys to their segments. Call only after the state holding them (and counting their comments)
+    /// was written: a segment must never hold a key the persisted state does not count.
+    /// </summary>
+    public async Task MergePendingAsync(ICommentIdArchive archive)
     {
-        var set = new HashSet<ulong>(_count);
-        for (var i = 0; i < _count; i++)
+        var i = 0;
+        while (i < PendingKeys.Count)
         {
-            set.Add(_ring[i]);
+            var bucket = PendingKeys[i].Bucket;
+            var segment = await archive.ReadAsync(bucket);
+            for (; i < PendingKeys.Count && PendingKeys[i].Bucket == bucket; i++)
+            {
+                segment.Add(PendingKeys[i]);
+            }
+
+            await archive.WriteAsync(bucket, segment);
         }
 
-        return set;
+        PendingKeys.Clear();
+        ReleaseLoaded();
     }
 
-    internal static ulong Hash(string s)
+    private void Evict()
     {
-        const ulong offset = 14695981039346656037UL;
-        const ulong prime = 1099511628211UL;
-        var h = offset;
-        foreach (var c in s)
-        {
-            h = (h ^ (byte)c) * prime;
-            h = (h ^ (byte)(c >> 8)) * prime;
-        }
+        // The oldest half leaves heap; the watermark rises to the oldest key that stays.
+        Hot.MoveSmallest(Hot.Count - (Capacity / 2), PendingKeys);
+        var lowest = Hot[0];
+        (_watermarkSecond, _watermarkHash, _archived) = (lowest.Second, lowest.Hash, true);
+    }
 
-        return h;
+    private SortedCommentKeys Loaded(int bucket) =>
+        _loaded?.GetValueOrDefault(bucket)
+        ?? throw new InvalidOperationException($"Comment id segment {bucket} is not loaded: call {nameof(PrepareAsync)} with the batch first.");
+
+    private async Task LoadAsync(int bucket, ICommentIdArchive archive)
+    {
+        _loaded ??= [];
+        if (!_loaded.ContainsKey(bucket))
+        {
+            _loaded[bucket] = await archive.ReadAsync(bucket);
+        }
     }
 }

@@ -3,51 +3,156 @@ namespace Insights.Grains.Domain;
 using Insights.Stats;
 
 /// <summary>
-/// Approximate heavy hitters: counts terms exactly until it holds twice its capacity, then keeps only the top
-/// <see cref="Capacity"/>. A term that is frequent overall stays; a rare one may be forgotten and restart at zero,
-/// so counts of the top terms are lower bounds. Memory is bounded by 2 x Capacity terms.
+/// Approximate heavy hitters in bounded memory: the Space-Saving sketch (Metwally et al., 2005) over 64-bit hashes
+/// of the terms, with <see cref="Capacity"/> counters. A new term takes the counter of the least frequent one and
+/// inherits its count, so a reported count is an upper bound that overstates the true one by at most
+/// (occurrences counted) / <see cref="Capacity"/>, and every term more frequent than that is guaranteed a counter.
+/// Strings are kept only for the <see cref="Named"/> most frequent terms, the ones <see cref="Top"/> can report: a
+/// term enters that set only when its own count rises, which is when its text is at hand.
 /// </summary>
 [GenerateSerializer]
 public sealed class TermCounter
 {
-    [Id(0)] private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
-    [Id(1)] public int Capacity { get; private set; }
+    // The layout before the sketch: exact counts by term (Id 0; Id 1 was the capacity). Folded in on first use.
+    [Id(0)] private Dictionary<string, long>? _legacyCounts;
 
-    public TermCounter(int capacity)
+    [Id(2)] private ulong[] _hashes = [];
+    [Id(3)] private long[] _counts = [];
+    [Id(4)] private int _used;
+    [Id(5)] private ulong[] _namedHashes = [];
+    [Id(6)] private string[] _names = [];
+
+    public TermCounter(int capacity, int named)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        Capacity = capacity;
+        Configure(capacity, named);
     }
 
-    public int Count => _counts.Count;
+    [NonSerialized] private int _capacity;
+    [NonSerialized] private int _named;
 
-    public void Add(ReadOnlySpan<char> term)
+    /// <summary>Counters in the sketch; from configuration, not persisted.</summary>
+    public int Capacity => _capacity;
+
+    /// <summary>Terms whose text is kept: the most that <see cref="Top"/> reports.</summary>
+    public int Named => _named;
+
+    public int Count => _used;
+
+    public void Configure(int capacity, int named)
     {
-        var lookup = _counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(term, out var n))
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(named, 1);
+        (_capacity, _named) = (capacity, Math.Min(named, capacity));
+        // State read back from the old layout was built without running initializers.
+        (_hashes, _counts, _namedHashes, _names) = (_hashes ?? [], _counts ?? [], _namedHashes ?? [], _names ?? []);
+        if (_legacyCounts is { } legacy)
         {
-            lookup[term] = n + 1;
+            _legacyCounts = null;
+            foreach (var (term, count) in legacy.OrderByDescending(kv => kv.Value).Take(capacity))
+            {
+                Add(term, count);
+            }
+        }
+    }
+
+    public void Add(ReadOnlySpan<char> term) => Add(term, 1);
+
+    public IReadOnlyList<TermCount> Top(int n)
+    {
+        var top = new List<TermCount>(Math.Min(n, _names.Length));
+        for (var i = 0; i < _names.Length; i++)
+        {
+            var at = IndexOf(_namedHashes[i]);
+            if (at >= 0)
+            {
+                top.Add(new TermCount(_names[i], _counts[at]));
+            }
+        }
+
+        return top.OrderByDescending(t => t.Count).ThenBy(t => t.Term, StringComparer.Ordinal).Take(n).ToList();
+    }
+
+    private void Add(ReadOnlySpan<char> term, long increment)
+    {
+        var hash = CommentKey.Fnv1a(term);
+        var at = IndexOf(hash);
+        if (at < 0)
+        {
+            at = Claim(hash);
+        }
+
+        _counts[at] += increment;
+        Name(hash, term, _counts[at]);
+    }
+
+    private int Claim(ulong hash)
+    {
+        if (_used < Capacity)
+        {
+            if (_used == _hashes.Length)
+            {
+                var size = Math.Min(Capacity, Math.Max(4, _used * 2));
+                Array.Resize(ref _hashes, size);
+                Array.Resize(ref _counts, size);
+            }
+
+            _hashes[_used] = hash;
+            _counts[_used] = 0;
+            return _used++;
+        }
+
+        // Space-Saving: the least frequent counter is given to the new term, count and all.
+        var min = 0;
+        for (var i = 1; i < _used; i++)
+        {
+            if (_counts[i] < _counts[min])
+            {
+                min = i;
+            }
+        }
+
+        _hashes[min] = hash;
+        return min;
+    }
+
+    /// <summary>Keeps the term's text when its count puts it among the <see cref="Named"/> highest.</summary>
+    private void Name(ulong hash, ReadOnlySpan<char> term, long count)
+    {
+        var lowest = -1;
+        for (var i = 0; i < _namedHashes.Length; i++)
+        {
+            if (_namedHashes[i] == hash)
+            {
+                return;
+            }
+
+            var named = CountOf(_namedHashes[i]);
+            if (lowest < 0 || named < CountOf(_namedHashes[lowest]))
+            {
+                lowest = i;
+            }
+        }
+
+        if (_namedHashes.Length < Named)
+        {
+            Array.Resize(ref _namedHashes, _namedHashes.Length + 1);
+            Array.Resize(ref _names, _names.Length + 1);
+            lowest = _names.Length - 1;
+        }
+        else if (CountOf(_namedHashes[lowest]) >= count)
+        {
             return;
         }
 
-        lookup[term] = 1;
-        if (_counts.Count >= Capacity * 2)
-        {
-            Compact();
-        }
+        _namedHashes[lowest] = hash;
+        _names[lowest] = term.ToString();
     }
 
-    public IReadOnlyList<TermCount> Top(int n) =>
-        _counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(n).Select(kv => new TermCount(kv.Key, kv.Value)).ToList();
-
-    private void Compact()
+    private long CountOf(ulong hash)
     {
-        var keep = _counts.OrderByDescending(kv => kv.Value).Take(Capacity).ToList();
-        _counts.Clear();
-        foreach (var (term, count) in keep)
-        {
-            _counts[term] = count;
-        }
+        var at = IndexOf(hash);
+        return at < 0 ? 0 : _counts[at];
     }
+
+    private int IndexOf(ulong hash) => _hashes.AsSpan(0, _used).IndexOf(hash);
 }

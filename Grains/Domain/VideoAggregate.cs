@@ -26,9 +26,16 @@ public sealed class VideoAggregate
         }
 
         _state.Recent ??= new RecentCommentList(options.RecentComments);
-        _state.Terms ??= new TermCounter(options.TermCapacity);
-        _state.Hashtags ??= new TermCounter(options.TermCapacity);
+        _state.Recent.Configure(options.RecentComments);
+        _state.Terms ??= new TermCounter(options.TermCapacity, options.TopTerms);
+        _state.Terms.Configure(options.TermCapacity, options.TopTerms);
+        _state.Hashtags ??= new TermCounter(options.TermCapacity, options.TopTerms);
+        _state.Hashtags.Configure(options.TermCapacity, options.TopTerms);
         _state.SeenComments ??= new CommentIdSet(options.DedupCapacity);
+        _state.SeenComments.Capacity = options.DedupCapacity;
+        // Comments counted into an old ring were ingested by UpdatedAt and created at most the ingest's future skew
+        // (minutes) after: an hour past it covers them.
+        _state.SeenComments.StartLegacyMigration(_state.UpdatedAt + TimeSpan.FromHours(1));
         _termSink = (term, isHashtag) => (isHashtag ? _state.Hashtags : _state.Terms).Add(term);
     }
 
@@ -43,6 +50,13 @@ public sealed class VideoAggregate
 
     public VideoInfo? Video => _state.Video;
 
+    /// <summary>The comment ids counted so far, partly archived outside the state (see <see cref="CommentIdSet"/>).</summary>
+    public CommentIdSet CommentIds => _state.SeenComments!;
+
+    /// <summary>Loads what <see cref="TryClaim"/> needs from the archive for the comments of a batch.</summary>
+    public Task PrepareClaimsAsync(IEnumerable<VideoStreamEvent> events, ICommentIdArchive archive) =>
+        CommentIds.PrepareAsync(events.OfType<CommentPosted>().Where(c => c.CommentId is not null).Select(c => (c.CommentId, c.CreateTime)), archive);
+
     /// <summary>
     /// Claims a comment for counting. False for a comment id counted before, which is then only tallied as a
     /// duplicate. Call before scoring so duplicates cost no sentiment work.
@@ -54,7 +68,7 @@ public sealed class VideoAggregate
         ArgumentNullException.ThrowIfNull(comment.CommentId);
         ArgumentNullException.ThrowIfNull(comment.Text);
         ArgumentNullException.ThrowIfNull(comment.Username);
-        if (_state.SeenComments!.Add(comment.CommentId))
+        if (_state.SeenComments!.Add(comment.CommentId, comment.CreateTime))
         {
             return true;
         }

@@ -15,14 +15,21 @@ public sealed class VideoOptions
     /// </summary>
     public bool PersistEveryBatch { get; set; }
 
-    /// <summary>Comment ids remembered per video for de-duplication.</summary>
-    public int DedupCapacity { get; set; } = 50_000;
+    /// <summary>
+    /// Comment ids kept in heap per video (the newest by creation time); older ones are in the archive segments in
+    /// grain storage (<see cref="CommentIdSet"/>), so de-duplication stays exact whatever this is: it only trades heap
+    /// for storage reads of late comments.
+    /// </summary>
+    public int DedupCapacity { get; set; } = 128;
 
     public int RecentComments { get; set; } = 20;
 
     /// <summary>How many top terms and hashtags a video reports.</summary>
     public int TopTerms { get; set; } = 10;
 
-    /// <summary>Distinct terms (and hashtags) tracked per video before the rarest are forgotten.</summary>
-    public int TermCapacity { get; set; } = 200;
+    /// <summary>
+    /// Counters of each video's term (and hashtag) sketch (<see cref="TermCounter"/>): a reported count overstates
+    /// the true one by at most the video's term occurrences divided by this.
+    /// </summary>
+    public int TermCapacity { get; set; } = 64;
 }

@@ -5,6 +5,7 @@ using Insights.Grains.Domain;
 using Insights.Lake.Zones;
 using Insights.Sentiment;
 using Insights.Stats;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -29,6 +30,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
     private readonly ILogger<VideoGrain> _logger;
     private static readonly SentimentResult Unscored = new(SentimentLabel.Neutral, 0, 0, 1, 0, "unscored");
     private VideoAggregate _aggregate = null!;
+    private ICommentIdArchive _archive = null!;
     private long _persistedVersion;
     private long _snapshotVersion;
     private long _reportedVersion;
@@ -52,16 +54,22 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         _logger = logger;
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         VideoMetrics.Activated();
         _aggregate = new VideoAggregate(this.GetPrimaryKeyString(), _state.State, _options);
+        _archive = new GrainStorageCommentIdArchive(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains), GrainContext.GrainId);
+        if (_aggregate.CommentIds.NeedsLegacyMigration)
+        {
+            // State from before the archive: its ring goes to the legacy segment before any comment is claimed.
+            await _aggregate.CommentIds.MigrateLegacyAsync(_archive);
+        }
+
         _persistedVersion = _snapshotVersion = _reportedVersion = _aggregate.Version;
         this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
         {
             KeepAlive = false,
         });
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -84,6 +92,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         var now = _clock.GetUtcNow();
         VideoMetrics.Delivered(items, now);
         List<CommentPosted>? comments = null;
+        await _aggregate.PrepareClaimsAsync(items.Select(i => i.Item), _archive);
         foreach (var item in items)
         {
             try
@@ -118,10 +127,13 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
             await ApplyCommentsAsync(comments, now);
         }
 
-        if (_options.PersistEveryBatch)
+        // Also when comment ids wait to be archived: they leave heap only once the state counting them is written.
+        if (_options.PersistEveryBatch || _aggregate.CommentIds.MergeDue)
         {
             await PersistBeforeAcknowledgingAsync();
         }
+
+        _aggregate.CommentIds.ReleaseLoaded();
     }
 
     private async Task ApplyCommentsAsync(List<CommentPosted> comments, DateTimeOffset now)
@@ -171,8 +183,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
 
         try
         {
-            await _state.WriteStateAsync();
-            _persistedVersion = version;
+            await WriteStateAsync(CancellationToken.None);
         }
         catch (InconsistentStateException ex)
         {
@@ -201,8 +212,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
             {
                 if (version != _persistedVersion)
                 {
-                    await _state.WriteStateAsync(cancellationToken);
-                    _persistedVersion = version;
+                    await WriteStateAsync(cancellationToken);
                 }
 
                 var now = _clock.GetUtcNow();
@@ -217,6 +227,21 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         }
 
         await ReportAsync();
+    }
+
+    /// <summary>
+    /// Writes the state, then moves the comment ids it holds as pending into their archive segments: only now may a
+    /// segment hold them, since the state written counts their comments (<see cref="CommentIdSet"/>).
+    /// </summary>
+    private async Task WriteStateAsync(CancellationToken cancellationToken)
+    {
+        var version = _aggregate.Version;
+        await _state.WriteStateAsync(cancellationToken);
+        _persistedVersion = version;
+        if (_aggregate.CommentIds.Pending > 0)
+        {
+            await _aggregate.CommentIds.MergePendingAsync(_archive);
+        }
     }
 
     private Task ReportAsync()

@@ -76,7 +76,7 @@ public sealed class ReplayJob(ILakeStore lake, ISentimentAnalyzer analyzer, Vide
 
             if (!videos.TryGetValue(e.VideoId, out var video))
             {
-                videos[e.VideoId] = video = (new VideoAggregate(e.VideoId, new VideoState(), videoOptions), 0);
+                videos[e.VideoId] = video = (new VideoAggregate(e.VideoId, new VideoState(), AllIdsInHeap(videoOptions)), 0);
             }
 
             var now = record.ReceivedAt;
@@ -192,6 +192,19 @@ public sealed class ReplayJob(ILakeStore lake, ISentimentAnalyzer analyzer, Vide
     }
 
     private static DateTimeOffset FloorHour(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+
+    /// <summary>
+    /// Replay holds every video of the range in one process with no grain storage to archive to: every comment id
+    /// stays in heap, which keeps de-duplication exact for as long as the run lasts.
+    /// </summary>
+    private static VideoOptions AllIdsInHeap(VideoOptions options) => new()
+    {
+        FlushInterval = options.FlushInterval,
+        DedupCapacity = int.MaxValue,
+        RecentComments = options.RecentComments,
+        TopTerms = options.TopTerms,
+        TermCapacity = options.TermCapacity,
+    };
 
     private static DateTimeOffset FloorMinute(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
 }
