@@ -58,6 +58,10 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("HTTP ingest end to end: the API and a silo as processes on loopback, events/s accepted, request latency, processor use per process (comments capped at 600000)")]
     public bool Http { get; set; }
 
+    [CommandOption("--durable")]
+    [Description("The pipeline's work through Azure queues on Azurite and Event Hubs (in-process hub) against memory streams, on at most 200000 comments")]
+    public bool Durable { get; set; }
+
     private IEnumerable<(string Name, int? Value)> Sizes =>
     [
         ("--comments", Comments), ("--videos", Videos), ("--seed", Seed), ("--request-size", RequestSize),
@@ -73,7 +77,7 @@ public sealed class BenchmarkSettings : CommandSettings
         }
 
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse), ("--http", Http) })
+        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse), ("--http", Http), ("--durable", Durable) })
         {
             if (given)
             {

@@ -9,5 +9,6 @@ public static class BenchmarkSections
         new SentimentBenchmark(),
         new WarehouseBenchmark(),
         new Http.HttpIngestBenchmark(),
+        new Durable.DurableBenchmark(),
     ];
 }
