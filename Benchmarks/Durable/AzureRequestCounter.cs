@@ -2,24 +2,27 @@ namespace Insights.Benchmarks.Durable;
 
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
-using Azure.Core.Diagnostics;
 
 /// <summary>
 /// Counts the storage requests every Azure SDK client in this process sends (Azure.Core's "Request" event), by service
 /// and kind: the cost of a durable stream in requests per message, which unlike time does not depend on how busy the
 /// machine is.
 /// </summary>
-internal sealed class AzureRequestCounter : IDisposable
+internal sealed class AzureRequestCounter : EventListener
 {
+    private const string AzureCoreSource = "Azure-Core";
+
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _services;
-    private readonly AzureEventSourceListener _listener;
 
     /// <param name="services">The service behind each port (Azurite's blob, queue and table ports).</param>
     public AzureRequestCounter(Dictionary<int, string> services)
     {
         _services = services;
-        _listener = new AzureEventSourceListener(OnEvent, EventLevel.Informational);
+        foreach (var source in EventSource.GetSources().Where(s => s.Name == AzureCoreSource))
+        {
+            EnableEvents(source, EventLevel.Informational);
+        }
     }
 
     /// <summary>Counts since the last call, and starts again from zero.</summary>
@@ -37,7 +40,16 @@ internal sealed class AzureRequestCounter : IDisposable
         return taken;
     }
 
-    private void OnEvent(EventWrittenEventArgs e, string message)
+    // Sources created later (the first Azure client) are announced here; those existing already, before the constructor ran.
+    protected override void OnEventSourceCreated(EventSource eventSource)
+    {
+        if (eventSource.Name == AzureCoreSource)
+        {
+            EnableEvents(eventSource, EventLevel.Informational);
+        }
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs e)
     {
         if (e.EventName != "Request" || e.PayloadNames is not { } names)
         {
@@ -50,7 +62,7 @@ internal sealed class AzureRequestCounter : IDisposable
             return;
         }
 
-        var service = _services.GetValueOrDefault(uri.Port, "other");
+        var service = _services?.GetValueOrDefault(uri.Port, "other") ?? "other";
         _counts.AddOrUpdate(service + " " + Kind(service, method, uri), 1, (_, n) => n + 1);
     }
 
@@ -63,6 +75,4 @@ internal sealed class AzureRequestCounter : IDisposable
         ("blob", "GET") => "read",
         _ => method?.ToLowerInvariant() ?? "?",
     };
-
-    public void Dispose() => _listener.Dispose();
 }
