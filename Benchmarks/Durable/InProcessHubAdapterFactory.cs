@@ -4,7 +4,6 @@ using Insights.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Orleans.Providers.Streams.Common;
 using Orleans.Runtime;
 using Orleans.Statistics;
 using Orleans.Streaming.EventHubs;
