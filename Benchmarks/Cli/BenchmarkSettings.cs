@@ -66,6 +66,10 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("Bytes per part of a video's state at 1,000 comments per video, then 1,000,000 video grains activated on one silo: activations/s and heap")]
     public bool Memory { get; set; }
 
+    [CommandOption("--durable")]
+    [Description("The pipeline's work through Azure queues on Azurite and Event Hubs (in-process hub) against memory streams, on at most 200000 comments")]
+    public bool Durable { get; set; }
+
     private IEnumerable<(string Name, int? Value)> Sizes =>
     [
         ("--comments", Comments), ("--videos", Videos), ("--seed", Seed), ("--request-size", RequestSize),
@@ -82,7 +86,7 @@ public sealed class BenchmarkSettings : CommandSettings
         }
 
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse), ("--http", Http), ("--memory", Memory) })
+        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse), ("--http", Http), ("--memory", Memory), ("--durable", Durable) })
         {
             if (given)
             {

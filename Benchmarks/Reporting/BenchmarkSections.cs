@@ -10,5 +10,6 @@ public static class BenchmarkSections
         new WarehouseBenchmark(),
         new Http.HttpIngestBenchmark(),
         new Memory.MemoryBenchmark(),
+        new Durable.DurableBenchmark(),
     ];
 }

@@ -9,7 +9,8 @@ using Orleans.Streams;
 /// <summary>
 /// Orleans' own Azure queue adapter factory, given Insights' delivery failure handler: the provider takes a failure
 /// handler only through this protected hook (its default one does nothing, so a message failing forever would come
-/// back forever). Adapter, receivers, cache and queue mapper stay Orleans'.
+/// back forever). Adapter, receivers, cache and queue mapper stay Orleans'; each receiver is wrapped in
+/// <see cref="QueueReadBackoff"/>, which leaves out the reads that could only come back empty.
 /// </summary>
 internal sealed class AzureQueueAdapterFactoryWithFailureHandler(
     string name,
@@ -17,9 +18,12 @@ internal sealed class AzureQueueAdapterFactoryWithFailureHandler(
     SimpleQueueCacheOptions cacheOptions,
     IQueueDataAdapter<string, IBatchContainer> dataAdapter,
     ILoggerFactory loggerFactory,
-    IStreamFailureHandler failureHandler)
+    IStreamFailureHandler failureHandler,
+    Func<IQueueAdapterReceiver, IQueueAdapterReceiver> wrapReceiver)
     : AzureQueueAdapterFactory(name, options, cacheOptions, dataAdapter, loggerFactory)
 {
+    public override async Task<IQueueAdapter> CreateAdapter() => new QueueReadBackoffAdapter(await base.CreateAdapter(), wrapReceiver);
+
     public override void Init()
     {
         StreamFailureHandlerFactory = _ => Task.FromResult(failureHandler);
@@ -28,6 +32,9 @@ internal sealed class AzureQueueAdapterFactoryWithFailureHandler(
 
     public static new IQueueAdapterFactory Create(IServiceProvider services, string name)
     {
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var pollInterval = services.GetOptionsByName<StreamPullingAgentOptions>(name).GetQueueMsgsTimerPeriod;
+        var maxIdlePollInterval = services.GetRequiredKeyedService<QueueReadPolicy>(name).MaxIdlePollInterval;
         var factory = new AzureQueueAdapterFactoryWithFailureHandler(
             name,
             services.GetOptionsByName<AzureQueueOptions>(name),
@@ -36,7 +43,8 @@ internal sealed class AzureQueueAdapterFactoryWithFailureHandler(
             services.GetRequiredService<ILoggerFactory>(),
             new AzureQueueDeliveryFailureHandler(
                 services.GetRequiredKeyedService<DeliveryFailureLedger>(name),
-                services.GetRequiredService<ILogger<AzureQueueDeliveryFailureHandler>>()));
+                services.GetRequiredService<ILogger<AzureQueueDeliveryFailureHandler>>()),
+            receiver => new QueueReadBackoff(receiver, clock, pollInterval, maxIdlePollInterval));
         factory.Init();
         return factory;
     }

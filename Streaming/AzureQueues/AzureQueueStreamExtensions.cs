@@ -88,6 +88,7 @@ public static class AzureQueueStreamExtensions
             o.MessageVisibilityTimeout = options.VisibilityTimeout;
         }));
         b.ConfigureComponent((_, _) => new DeliveryFailureLedger(options.MaxDeliveryFailures));
+        b.ConfigureComponent((_, _) => new QueueReadPolicy(options.MaxIdlePollInterval));
         b.ConfigureQueueDataAdapter((services, providerName) => new VideoQueueDataAdapter(
             services.GetRequiredService<Serializer>(),
             services.GetRequiredKeyedService<DeliveryFailureLedger>(providerName),

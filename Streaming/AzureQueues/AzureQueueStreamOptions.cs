@@ -42,6 +42,14 @@ public sealed class AzureQueueStreamOptions
     /// </summary>
     public int MaxDeliveryFailures { get; set; } = 5;
 
+    /// <summary>
+    /// The longest a silo goes without reading a queue that keeps coming back empty (<see cref="QueueReadBackoff"/>):
+    /// the most an event arriving after a quiet spell waits on top of <c>Insights:Streams:PollInterval</c>. Every read
+    /// is a storage request; at the default 8 idle queues are read 32 times a second instead of 320. A value no longer
+    /// than the poll interval reads every queue every tick.
+    /// </summary>
+    public TimeSpan MaxIdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     internal static bool IsValidPrefix(string? prefix) =>
         prefix is { Length: > 0 and <= MaxQueuePrefixLength }
         && char.IsAsciiLetterOrDigit(prefix[0]) && char.IsAsciiLetterOrDigit(prefix[^1])

@@ -36,6 +36,11 @@ public sealed class AzureQueueStreamOptionsValidator : IValidateOptions<AzureQue
             failures.Add($"{Section}:VisibilityTimeout '{options.VisibilityTimeout}' must be between 00:00:01 and 7.00:00:00.");
         }
 
+        if (options.MaxIdlePollInterval < TimeSpan.Zero || options.MaxIdlePollInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}:MaxIdlePollInterval '{options.MaxIdlePollInterval}' must be between 00:00:00 and 00:01:00.");
+        }
+
         if (options.MaxDeliveryFailures < 1)
         {
             failures.Add($"{Section}:MaxDeliveryFailures {options.MaxDeliveryFailures} must be at least 1.");

@@ -59,6 +59,7 @@ public sealed class AzureQueueStreamOptionsTests
     [Theory]
     [InlineData(nameof(AzureQueueStreamOptions.VisibilityTimeout))]
     [InlineData(nameof(AzureQueueStreamOptions.MaxDeliveryFailures))]
+    [InlineData(nameof(AzureQueueStreamOptions.MaxIdlePollInterval))]
     public void Out_of_range_settings_are_refused_by_name(string key)
     {
         var options = new AzureQueueStreamOptions { ConnectionString = "UseDevelopmentStorage=true" };
@@ -66,6 +67,9 @@ public sealed class AzureQueueStreamOptionsTests
         {
             case nameof(AzureQueueStreamOptions.VisibilityTimeout):
                 options.VisibilityTimeout = TimeSpan.FromMilliseconds(500);
+                break;
+            case nameof(AzureQueueStreamOptions.MaxIdlePollInterval):
+                options.MaxIdlePollInterval = TimeSpan.FromMinutes(2);
                 break;
             default:
                 options.MaxDeliveryFailures = 0;
