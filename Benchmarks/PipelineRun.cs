@@ -231,7 +231,10 @@ public sealed class PipelineRun : IAsyncDisposable
         await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var idle = Heap();
-        var files = Directory.EnumerateFiles(_statePath, "*.state", SearchOption.AllDirectories).Select(f => new FileInfo(f).Length).ToList();
+        // The video grain's own state, not its comment-id archive segments (video-ids-*), which live beside it.
+        var files = Directory.EnumerateFiles(_statePath, "*.state", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).Contains("video-ids-", StringComparison.Ordinal))
+            .Select(f => new FileInfo(f).Length).ToList();
         return ((active - idle) / (double)videos, files.Count == 0 ? 0 : files.Average());
     }
 

@@ -22,6 +22,13 @@ public sealed class VideoOptions
     /// </summary>
     public int DedupCapacity { get; set; } = 128;
 
+    /// <summary>
+    /// Without write-through (memory streams), comment ids waiting to be archived before a state write is forced for
+    /// them; otherwise they wait for the flush timer's write. Memory streams lose their queues with the silo anyway,
+    /// so writing earlier buys no safety, and writing every <see cref="DedupCapacity"/>/2 comments halved throughput.
+    /// </summary>
+    public int MaxPendingCommentIds { get; set; } = 1024;
+
     public int RecentComments { get; set; } = 20;
 
     /// <summary>How many top terms and hashtags a video reports.</summary>

@@ -127,8 +127,9 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
             await ApplyCommentsAsync(comments, now);
         }
 
-        // Also when comment ids wait to be archived: they leave heap only once the state counting them is written.
-        if (_options.PersistEveryBatch || _aggregate.CommentIds.MergeDue)
+        // Also when too many comment ids wait to be archived: they leave heap only once the state counting them is
+        // written, which write-behind otherwise leaves to the flush timer.
+        if (_options.PersistEveryBatch || _aggregate.CommentIds.Pending >= _options.MaxPendingCommentIds)
         {
             await PersistBeforeAcknowledgingAsync();
         }
@@ -238,7 +239,9 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         var version = _aggregate.Version;
         await _state.WriteStateAsync(cancellationToken);
         _persistedVersion = version;
-        if (_aggregate.CommentIds.Pending > 0)
+        // Write-through writes every batch: merging each time would rewrite the hour's segment every batch, so the
+        // ids wait (in the state just written) until enough of them do.
+        if (_aggregate.CommentIds.MergeDue || (!_options.PersistEveryBatch && _aggregate.CommentIds.Pending > 0))
         {
             await _aggregate.CommentIds.MergePendingAsync(_archive);
         }

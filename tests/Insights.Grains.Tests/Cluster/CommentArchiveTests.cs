@@ -47,6 +47,40 @@ public sealed class CommentArchiveTests
         Assert.Equal(30, stats.Totals.Comments);
     }
 
+    [Fact]
+    public async Task Without_write_through_ids_wait_for_the_flush_until_too_many_wait()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Insights:Video:PersistEveryBatch"] = "false",
+            ["Insights:Video:DedupCapacity"] = "4",
+            ["Insights:Video:MaxPendingCommentIds"] = "16",
+            ["Insights:Video:FlushInterval"] = "01:00:00",
+        };
+        await using var fixture = new DisposableSiloFixture(settings);
+        await fixture.InitializeAsync();
+        const string video = "behind";
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
+        VideoStreamEvent[] Comments(int from, int count) => Enumerable.Range(from, count).Select(i => (VideoStreamEvent)new CommentPosted
+        {
+            VideoId = video, CommentId = "c" + i, Text = "nice", CreateTime = start.AddMinutes(i), IngestedAt = start,
+        }).ToArray();
+        bool Archived() => Directory.Exists(fixture.StatePath)
+            && Directory.EnumerateFiles(fixture.StatePath, "*", SearchOption.AllDirectories).Any(f => f.Contains("video-ids-", StringComparison.Ordinal));
+
+        // Ten comments leave six ids waiting: fewer than the limit, so nothing is written before the flush.
+        await fixture.Publish(video, Comments(0, 10));
+        var ten = await SiloFixture.Eventually(() => fixture.Client.GetGrain<IVideoGrain>(video).GetStats(), s => s?.Totals.Comments == 10);
+        Assert.Equal(10, ten?.Totals.Comments);
+        Assert.False(Archived());
+
+        // Thirty more pass the limit: the state is written at once and the waiting ids move to the archive.
+        await fixture.Publish(video, Comments(10, 30));
+        var forty = await SiloFixture.Eventually(() => fixture.Client.GetGrain<IVideoGrain>(video).GetStats(), s => s?.Totals.Comments == 40);
+        Assert.Equal(40, forty?.Totals.Comments);
+        Assert.True(await SiloFixture.Eventually(() => Task.FromResult(Archived()), archived => archived));
+    }
+
     private sealed class DisposableSiloFixture(IReadOnlyDictionary<string, string?> settings) : SiloFixture(settings), IAsyncDisposable
     {
         ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
