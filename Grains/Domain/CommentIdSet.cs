@@ -124,7 +124,9 @@ public sealed class CommentIdSet
                 await LoadAsync(ICommentIdArchive.LegacyBucket, archive);
             }
 
-            if (key < _loadedBelow)
+            // A key still waiting to be merged is answered from memory: a redelivery soon after the original (the
+            // usual kind) costs no read.
+            if (key < _loadedBelow && !PendingKeys.Contains(key))
             {
                 await LoadAsync(key.Bucket, archive);
             }

@@ -168,6 +168,29 @@ public class CommentIdSetTests
     }
 
     [Fact]
+    public async Task A_duplicate_of_an_id_waiting_to_be_archived_is_caught_without_reading_the_archive()
+    {
+        var archive = new InMemoryCommentIdArchive();
+        var set = new CommentIdSet(4);
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.True(set.Add("c" + i, T0.AddMinutes(i)));
+        }
+
+        Assert.True(set.Pending > 0); // the oldest left the hot ids but wait, unmerged, for the state write
+
+        await set.PrepareAsync([("c0", T0)], archive);
+        Assert.False(set.Add("c0", T0));
+        Assert.Equal(0, archive.Reads);
+
+        // One never seen, as old: it may be in the archive, so the archive is read.
+        set.ReleaseLoaded();
+        await set.PrepareAsync([("old", T0.AddSeconds(-30))], archive);
+        Assert.Equal(1, archive.Reads);
+        Assert.True(set.Add("old", T0.AddSeconds(-30)));
+    }
+
+    [Fact]
     public void Hash_is_stable_across_processes()
     {
         // A persisted key is read back by another process: the hash must not depend on per-process seeds.
