@@ -4,7 +4,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using Insights.Events;
 using Insights.Silo.Hosting;
 using Insights.Wire;

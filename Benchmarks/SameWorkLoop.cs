@@ -1,7 +1,6 @@
 namespace Insights.Benchmarks;
 
 using System.Diagnostics;
-using System.Text.Json;
 using Insights.Events;
 using Insights.Grains.Domain;
 using Insights.Sentiment;
