@@ -150,6 +150,13 @@ public sealed class CommentIdSet
             return false;
         }
 
+        // The same id again with another creation time (a source that re-sends a comment with its time changed) is a
+        // duplicate too while the first is among the ids in memory; older ids are found by id and creation time.
+        if (Hot.ContainsHash(key.Hash) || PendingKeys.ContainsHash(key.Hash))
+        {
+            return false;
+        }
+
         if (!_archived || key >= Watermark)
         {
             if (!Hot.Add(key))
@@ -165,7 +172,7 @@ public sealed class CommentIdSet
             return true;
         }
 
-        if (PendingKeys.Contains(key) || (!(_prepared && key >= _loadedBelow) && Loaded(key.Bucket).Contains(key)))
+        if (!(_prepared && key >= _loadedBelow) && Loaded(key.Bucket).Contains(key))
         {
             return false;
         }

@@ -17,6 +17,12 @@ public sealed class SortedCommentKeys
 
     public bool Contains(CommentKey key) => IndexOf(key) >= 0;
 
+    /// <summary>
+    /// Whether any key has this id hash, whatever its creation second: a scan (vectorized), since the sets it is asked
+    /// of (the ids in memory) hold at most a thousand or so.
+    /// </summary>
+    public bool ContainsHash(ulong hash) => _hashes.AsSpan(0, _count).Contains(hash);
+
     /// <summary>Adds the key; false when it was there already.</summary>
     public bool Add(CommentKey key)
     {

@@ -191,6 +191,21 @@ public class CommentIdSetTests
     }
 
     [Fact]
+    public void An_id_re_sent_with_another_creation_time_is_a_duplicate_while_the_first_is_in_memory()
+    {
+        var set = new CommentIdSet(4);
+        Assert.True(set.Add("c1", T0));
+        Assert.False(set.Add("c1", T0.AddSeconds(10)));
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.True(set.Add("n" + i, T0.AddMinutes(1 + i)));
+        }
+
+        Assert.True(set.Pending > 0); // c1 left the hot ids and waits to be archived: still caught by its id
+        Assert.False(set.Add("c1", T0.AddMinutes(30)));
+    }
+
+    [Fact]
     public void Hash_is_stable_across_processes()
     {
         // A persisted key is read back by another process: the hash must not depend on per-process seeds.

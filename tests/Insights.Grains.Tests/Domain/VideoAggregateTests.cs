@@ -29,7 +29,7 @@ public class VideoAggregateTests
     {
         var video = NewAggregate();
         Add(video, "c1", T0, Positive());
-        Add(video, "c1", T0, Positive(), now: T0.AddSeconds(5)); // a redelivery: same comment, same creation time
+        Add(video, "c1", T0.AddSeconds(5), Positive()); // re-sent with another creation time: still the same comment
         Add(video, "c2", T0, Negative());
 
         var stats = video.ToStats(T0.AddSeconds(10));
