@@ -32,7 +32,7 @@ public sealed class PipelineRun : IAsyncDisposable
     public const int ParseDepth = 16;
 
     /// <summary>Concurrent freshness probes, each on its own video: enough for over a thousand probes in a run of seconds.</summary>
-    public const int ProbeVideos = 12;
+    public const int ProbeVideos = 20;
 
     private IClusterClient Client => _silo.Services.GetRequiredService<IClusterClient>();
 
