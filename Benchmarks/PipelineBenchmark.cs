@@ -47,6 +47,10 @@ internal sealed class PipelineBenchmark : IBenchmarkSection
         var limit = SameWorkLoop.Run(workload.Partitioned(Environment.ProcessorCount), analyzer, videoOptions);
         Check(limit.Counted, workload.DistinctComments, "same-work loop, a thread per core");
 
+        workload.DropEvents();
+        halfLoad.DropEvents();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
         await using var pipeline = new PipelineRun(options);
         await pipeline.StartAsync();
         var peak = await pipeline.RunAsync(workload);
