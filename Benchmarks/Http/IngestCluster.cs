@@ -3,6 +3,7 @@ namespace Insights.Benchmarks.Http;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Insights.Testing;
 
 /// <summary>
 /// A silo and an API as two processes on loopback, the embedded default otherwise (localhost clustering, memory
@@ -35,9 +36,9 @@ internal sealed class IngestCluster : IAsyncDisposable
             ["Insights:Lake:Path"] = LakePath,
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var siloPort = Testing.LoopbackPorts.Free();
-        var gatewayPort = Testing.LoopbackPorts.Free();
-        _silo = new HostProcess("Silo", "Insights.Silo", new Dictionary<string, string>(cluster)
+        var siloPort = LoopbackPorts.Free();
+        var gatewayPort = LoopbackPorts.Free();
+        _silo = new HostProcess("Silo", "Insights.Silo", "Silo", "silo.log", new Dictionary<string, string>(cluster)
         {
             ["Insights:Cluster:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["Insights:Cluster:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
@@ -67,7 +68,7 @@ internal sealed class IngestCluster : IAsyncDisposable
             api[key] = value;
         }
 
-        _api = new HostProcess("Api", "Insights.Api", api, _folder);
+        _api = new HostProcess("Api", "Insights.Api", "Api", "api.log", api, _folder);
         await _api.StartAsync(TimeSpan.FromMinutes(2));
     }
 

@@ -1,12 +1,12 @@
-namespace Insights.Cluster.Tests;
+namespace Insights.Testing;
 
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 /// <summary>
-/// A host of the repository (Silo, Api) as its own process, from its build output next to this test's (same
-/// configuration), with settings as environment variables; it can die by <c>kill -9</c> or stop on SIGTERM. Ready
-/// once <c>/readyz</c> answers; logs go to a file.
+/// A host of the repository (Silo, Api) as its own process, from its build output next to the caller's (same
+/// configuration: a test's or the benchmark's), with settings as environment variables; it can die by
+/// <c>kill -9</c> or stop on SIGTERM. Ready once <c>/readyz</c> answers; logs go to a file.
 /// </summary>
 public class HostProcess : IDisposable
 {
@@ -35,6 +35,16 @@ public class HostProcess : IDisposable
     public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
 
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>Processor time the process has used so far (the benchmark's cost per event).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     /// <summary>The host's build output next to this test's: same configuration (Debug or Release).</summary>
     private string Assembly
