@@ -22,4 +22,15 @@ public interface ILeaderboardGrain : IGrainWithStringKey
     /// <summary>Totals across every video it holds (those with an event in the last day), as of their last reports.</summary>
     [ReadOnly, Alias("Overview")]
     Task<OverviewStats> Overview();
+
+    /// <summary>How <see cref="Top"/> admits and scores videos for this metric and window, with the current mean.</summary>
+    [ReadOnly, Alias("Rule")]
+    Task<RankingRule> Rule(LeaderboardMetric by, string window);
+
+    /// <summary>
+    /// The hashtags of the videos active in the window, each weighted by 1 + the video's comments in the window, plus
+    /// the hashtags used in their comments, most frequent first. Counts from a video's first report on.
+    /// </summary>
+    [ReadOnly, Alias("TrendingHashtags")]
+    Task<IReadOnlyList<TermCount>> TrendingHashtags(string window, int limit);
 }

@@ -194,7 +194,26 @@ public sealed class VideoAggregate
             SentimentScore = _state.Sentiment.ToSummary().Score,
             LastEventTime = _state.LastEventTime,
             Windows = Windows(now),
+            Description = Cut(_state.Video?.Description, VideoSummary.MaxDescriptionLength),
+            Hashtags = _state.Video?.Hashtags ?? [],
+            CommentHashtags = _state.Hashtags!.Top(SummaryCommentHashtags),
+            PublishedAt = _state.Video?.CreateTime,
         };
+    }
+
+    /// <summary>Comment hashtags a summary carries to the leaderboard's trending list.</summary>
+    private const int SummaryCommentHashtags = 5;
+
+    private static string? Cut(string? text, int length)
+    {
+        if (text is null || text.Length <= length)
+        {
+            return text;
+        }
+
+        // Never split a surrogate pair: half an emoji is not text.
+        var keep = char.IsHighSurrogate(text[length - 2]) ? length - 2 : length - 1;
+        return text[..keep].TrimEnd() + "…";
     }
 
     private Totals Totals() => new()

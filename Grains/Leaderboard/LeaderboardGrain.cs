@@ -38,12 +38,20 @@ public sealed class LeaderboardGrain(
     public Task<OverviewStats> Overview() =>
         Task.FromResult(LeaderboardOverview.Compute(state.State.Videos.Values, clock.GetUtcNow()));
 
+    public Task<RankingRule> Rule(LeaderboardMetric by, string window) =>
+        Task.FromResult(LeaderboardRanking.Rule(state.State.Videos.Values, by, window, clock.GetUtcNow(), _options));
+
+    public Task<IReadOnlyList<TermCount>> TrendingHashtags(string window, int limit) =>
+        Task.FromResult(LeaderboardHashtags.Trending(state.State.Videos.Values, window, clock.GetUtcNow(), Math.Clamp(limit, 1, _options.MaxLimit)));
+
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         var horizon = clock.GetUtcNow() - TimeSpan.FromDays(1);
         foreach (var (id, summary) in state.State.Videos)
         {
-            if (summary.LastEventTime is null || summary.LastEventTime < horizon)
+            // A video just published counts (for trending hashtags) before its first comment or observation.
+            var active = Latest(summary.LastEventTime, summary.PublishedAt);
+            if (active is null || active < horizon)
             {
                 state.State.Videos.Remove(id);
                 _dirty = true;
@@ -64,6 +72,8 @@ public sealed class LeaderboardGrain(
             }
         }
     }
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null || b > a ? b : a;
 }
 
 [GenerateSerializer]

@@ -21,7 +21,7 @@ public static class LeaderboardOverview
             foreach (var name in WindowNames.All)
             {
                 // As in the ranking: a video quiet for longer than a window has nothing in it any more.
-                if (video.LastEventTime is { } last && last >= now - Span(name) && video.Windows.TryGetValue(name, out var window))
+                if (LeaderboardWindows.Active(video, name, now) is { } window)
                 {
                     windows[name] += window.Comments;
                 }
@@ -36,11 +36,4 @@ public static class LeaderboardOverview
             AsOf = now,
         };
     }
-
-    private static TimeSpan Span(string window) => window switch
-    {
-        WindowNames.FiveMinutes => TimeSpan.FromMinutes(5),
-        WindowNames.OneHour => TimeSpan.FromHours(1),
-        _ => TimeSpan.FromDays(1),
-    };
 }

@@ -3,41 +3,22 @@ namespace Insights.Grains.Leaderboard;
 using Insights.Leaderboard;
 using Insights.Stats;
 
-/// <summary>Ranks video summaries by one metric inside one window.</summary>
+/// <summary>Ranks video summaries by one metric inside one window, by the rule of <see cref="LeaderboardRules"/>.</summary>
 public static class LeaderboardRanking
 {
     public static IReadOnlyList<LeaderboardEntry> Rank(
         IEnumerable<VideoSummary> videos, LeaderboardMetric by, string window, int limit, DateTimeOffset now, LeaderboardOptions options)
     {
-        var span = window switch
-        {
-            WindowNames.FiveMinutes => TimeSpan.FromMinutes(5),
-            WindowNames.OneHour => TimeSpan.FromHours(1),
-            WindowNames.OneDay => TimeSpan.FromDays(1),
-            _ => throw new ArgumentException($"unknown window '{window}'", nameof(window)),
-        };
         limit = Math.Clamp(limit, 1, options.MaxLimit);
-        var since = now - span;
+        var active = ActiveIn(videos, window, now);
+        var rules = LeaderboardRules.For(by, window, options, active.Select(a => a.Stats).ToList());
 
         var candidates = new List<(VideoSummary Video, WindowStats Stats, double Value)>();
-        foreach (var video in videos)
+        foreach (var (video, stats) in active)
         {
-            // A summary is as of its last report; a video quiet for longer than the window has nothing in it.
-            if (video.LastEventTime is null || video.LastEventTime < since || !video.Windows.TryGetValue(window, out var stats))
+            if (rules.Score(stats) is { } value)
             {
-                continue;
-            }
-
-            double? value = by switch
-            {
-                LeaderboardMetric.Comments when stats.Comments > 0 => stats.Comments,
-                LeaderboardMetric.Engagement when stats.Views > 0 => stats.EngagementRate,
-                LeaderboardMetric.Sentiment when stats.Sentiment.Positive + stats.Sentiment.Neutral + stats.Sentiment.Negative >= options.MinCommentsForSentiment => stats.Sentiment.Score,
-                _ => null,
-            };
-            if (value is { } v)
-            {
-                candidates.Add((video, stats, v));
+                candidates.Add((video, stats, value));
             }
         }
 
@@ -56,7 +37,29 @@ public static class LeaderboardRanking
                 EngagementRate = c.Stats.EngagementRate,
                 SentimentScore = c.Stats.Sentiment.Score,
                 LastEventTime = c.Video.LastEventTime,
+                Description = c.Video.Description,
+                Hashtags = c.Video.Hashtags,
+                Views = c.Stats.Views,
             })
             .ToList();
+    }
+
+    /// <summary>The rule <see cref="Rank"/> applies now, with the mean of the videos active in the window.</summary>
+    public static RankingRule Rule(IEnumerable<VideoSummary> videos, LeaderboardMetric by, string window, DateTimeOffset now, LeaderboardOptions options) =>
+        LeaderboardRules.For(by, window, options, ActiveIn(videos, window, now).Select(a => a.Stats).ToList()).Rule;
+
+    private static List<(VideoSummary Video, WindowStats Stats)> ActiveIn(IEnumerable<VideoSummary> videos, string window, DateTimeOffset now)
+    {
+        _ = LeaderboardWindows.Span(window); // an unknown window fails here, whatever the videos
+        var active = new List<(VideoSummary, WindowStats)>();
+        foreach (var video in videos)
+        {
+            if (LeaderboardWindows.Active(video, window, now) is { } stats)
+            {
+                active.Add((video, stats));
+            }
+        }
+
+        return active;
     }
 }

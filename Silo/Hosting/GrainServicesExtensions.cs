@@ -1,5 +1,6 @@
 namespace Insights.Silo.Hosting;
 
+using Insights.ClusterHosting;
 using Insights.Grains.Dimensions;
 using Insights.Grains.Domain;
 using Insights.Grains.Leaderboard;
@@ -11,7 +12,7 @@ public static class GrainServicesExtensions
     public static IServiceCollection AddInsightsGrains(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<VideoOptions>().Bind(configuration.GetSection(VideoOptions.SectionName));
-        services.AddOptions<LeaderboardOptions>().Bind(configuration.GetSection(LeaderboardOptions.SectionName));
+        services.AddValidatedOptions<LeaderboardOptions, LeaderboardOptionsValidator>(LeaderboardOptions.SectionName);
         services.AddOptions<DimensionsOptions>().Bind(configuration.GetSection(DimensionsOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         return services;
