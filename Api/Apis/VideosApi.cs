@@ -9,13 +9,25 @@ using Microsoft.AspNetCore.Mvc;
 
 public static class VideosApi
 {
+    /// <summary>The ranking rule as the OpenAPI document states it; the rule itself is <c>Grains/Leaderboard/LeaderboardRules.cs</c>.</summary>
+    public const string TopVideosDescription =
+        "Ranks the videos active in the window (an event in it). `comments`: comments posted in the window, every video with one. " +
+        "`engagement`: (likes + comments + shares) / views gained in the window, for videos with at least `Insights:Leaderboard:MinViews` " +
+        "(100) views in it, shrunk toward the pooled rate of all videos in the window: (interactions + m × mean) / (views + m), " +
+        "m = `Insights:Leaderboard:EngagementPriorViews` (1000). `sentiment`: the score of the window's comments, for videos with at least " +
+        "`Insights:Leaderboard:MinComments` (5) scored comments in it, shrunk the same way toward the mean score of all comments in the " +
+        "window with m = `Insights:Leaderboard:SentimentPriorComments` (20). Each figure can be set per window under " +
+        "`Insights:Leaderboard:Windows:<window>`. `value` is the figure ranked on (shrunk); `engagementRate` and `sentimentScore` are the " +
+        "window's figures as measured. Entries carry the creator (`username`), `description` and `hashtags` of the video.";
+
     public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/videos").WithTags("Videos").RequireRead();
 
         api.MapGet("/top", GetTopVideos)
             .WithName("GetTopVideos")
-            .WithSummary("Top videos by engagement rate, comment count or sentiment score inside a window");
+            .WithSummary("Top videos by engagement rate, comment count or sentiment score inside a window")
+            .WithDescription(TopVideosDescription);
 
         api.MapGet("/{id}", GetVideo)
             .WithName("GetVideo")

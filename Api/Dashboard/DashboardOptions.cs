@@ -17,6 +17,6 @@ public sealed class DashboardOptions
     /// <summary>Videos listed per ranking on the overview.</summary>
     public int TopLimit { get; set; } = 10;
 
-    /// <summary>Busiest videos of the last 24 hours whose comment hashtags make the trending list.</summary>
+    /// <summary>Busiest videos of the last 24 hours checked for sentiment alerts besides those listed in the rankings.</summary>
     public int HashtagVideos { get; set; } = 20;
 }

@@ -15,11 +15,24 @@ public sealed record OverviewSnapshot
     public IReadOnlyList<LeaderboardEntry> TopSentiment { get; init; } = [];
     /// <summary>Sum of the all-time totals of every video with an event in the last day, as of their last reports.</summary>
     public OverviewTotals Totals { get; init; } = new();
-    /// <summary>Hashtags of the comments of the busiest videos of the last 24 hours.</summary>
+    /// <summary>
+    /// Hashtags of the videos active in the last 24 hours (weighted by 1 + their comments in it) and of their comments
+    /// (<see cref="ILeaderboardGrain.TrendingHashtags"/>).
+    /// </summary>
     public IReadOnlyList<TermCount> TrendingHashtags { get; init; } = [];
     public IReadOnlyList<SentimentAlert> Alerts { get; init; } = [];
     public double AlertDelta { get; init; }
     public int AlertMinComments { get; init; }
+    /// <summary>How each ranking admits and scores videos, shown under its table.</summary>
+    public RankingRules Rules { get; init; } = new();
+}
+
+/// <summary>The rules of the overview's three rankings, as the leaderboard applies them now.</summary>
+public sealed record RankingRules
+{
+    public RankingRule? Engagement { get; init; }
+    public RankingRule? Comments { get; init; }
+    public RankingRule? Sentiment { get; init; }
 }
 
 public sealed record OverviewTotals
@@ -98,9 +111,14 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
         var engagement = leaderboard.Top(LeaderboardMetric.Engagement, window, limit);
         var comments = leaderboard.Top(LeaderboardMetric.Comments, window, limit);
         var sentiment = leaderboard.Top(LeaderboardMetric.Sentiment, window, limit);
+        // The busiest videos of the day are checked for sentiment alerts besides those listed.
         var today = leaderboard.Top(LeaderboardMetric.Comments, WindowNames.OneDay, Math.Clamp(o.HashtagVideos, 1, 100));
         var overview = leaderboard.Overview();
-        await Task.WhenAll(engagement, comments, sentiment, today, overview);
+        var hashtags = leaderboard.TrendingHashtags(WindowNames.OneDay, limit);
+        var engagementRule = leaderboard.Rule(LeaderboardMetric.Engagement, window);
+        var commentsRule = leaderboard.Rule(LeaderboardMetric.Comments, window);
+        var sentimentRule = leaderboard.Rule(LeaderboardMetric.Sentiment, window);
+        await Task.WhenAll(engagement, comments, sentiment, today, overview, hashtags, engagementRule, commentsRule, sentimentRule);
 
         var listed = engagement.Result.Concat(comments.Result).Concat(sentiment.Result).Select(e => e.VideoId);
         var ids = listed.Concat(today.Result.Select(e => e.VideoId)).Distinct(StringComparer.Ordinal).ToList();
@@ -124,7 +142,7 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
                 Shares = overview.Result.Totals.Shares,
                 Comments = overview.Result.Totals.Comments,
             },
-            TrendingHashtags = TrendingHashtags(today.Result.Select(e => stats.GetValueOrDefault(e.VideoId)).OfType<VideoStats>(), limit),
+            TrendingHashtags = hashtags.Result,
             Alerts = stats.Values
                 .Select(rule.Evaluate)
                 .OfType<SentimentAlert>()
@@ -133,23 +151,7 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
                 .ToList(),
             AlertDelta = rule.AlertDelta,
             AlertMinComments = rule.MinComments,
+            Rules = new RankingRules { Engagement = engagementRule.Result, Comments = commentsRule.Result, Sentiment = sentimentRule.Result },
         };
-    }
-
-    /// <summary>Sums the top comment hashtags of each video and keeps the most frequent.</summary>
-    public static IReadOnlyList<TermCount> TrendingHashtags(IEnumerable<VideoStats> videos, int limit)
-    {
-        var counts = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
-        foreach (var tag in videos.SelectMany(v => v.TopHashtags))
-        {
-            counts[tag.Term] = counts.GetValueOrDefault(tag.Term) + tag.Count;
-        }
-
-        return counts
-            .OrderByDescending(c => c.Value)
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(c => new TermCount(c.Key, c.Value))
-            .ToList();
     }
 }

@@ -47,6 +47,8 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
                 ["DASHBOARD_VIDEO"] = VideoA,
                 ["DASHBOARD_ALERT_VIDEO"] = VideoA,
                 ["DASHBOARD_EXPECT_TOP_COMMENTS"] = $"{VideoB}:16",
+                ["DASHBOARD_EXPECT_TAG"] = "choreo",
+                ["DASHBOARD_VIDEO_NAME"] = "@chef_ana — dashboard test video",
                 ["DASHBOARD_CHROMIUM"] = chromium,
                 ["DASHBOARD_API_KEY"] = api.ApiKey,
             },
@@ -87,21 +89,18 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
     [Fact]
     public async Task Streams_are_served_as_server_sent_events_and_kept_out_of_the_openapi_document()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/dashboard/stream");
-        using var response = await api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        string? data = null;
-        while (data is null && await reader.ReadLineAsync(cts.Token) is { } line)
-        {
-            data = line.StartsWith("data: ", StringComparison.Ordinal) ? line[6..] : null;
-        }
-
-        var snapshot = JsonNode.Parse(data!)!;
+        var snapshot = await OverviewSnapshotAsync();
         Assert.NotNull(snapshot["topComments"]);
         Assert.NotNull(snapshot["totals"]);
         Assert.Equal(30, snapshot["alertDelta"]!.GetValue<double>());
+
+        // The rule of each ranking, as the silo applies it (its defaults here), for the page to show under the table.
+        var rules = snapshot["rules"]!;
+        Assert.StartsWith("Engagement rate (likes + comments + shares) / views gained in the last 5 min, for videos with at least 100 views in it, shrunk toward",
+            rules["engagement"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal((100, 1000d), (rules["engagement"]!["minViews"]!.GetValue<long>(), rules["engagement"]!["priorWeight"]!.GetValue<double>()));
+        Assert.Contains("at least 5 scored comments", rules["sentiment"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Comments posted in the last 5 min", rules["comments"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var bad = await api.Client.GetAsync("/api/dashboard/videos/not%20valid/stream");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
@@ -113,6 +112,41 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
         page.EnsureSuccessStatusCode();
         Assert.Contains("overview.js", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await api.Client.GetAsync("/dashboard/video.html")).StatusCode);
+    }
+
+    /// <summary>The case: a fresh run whose videos carry hashtags showed "none yet" until comments used some.</summary>
+    [Fact]
+    public async Task Trending_hashtags_show_a_new_videos_own_hashtags_without_any_comment()
+    {
+        var tag = "fresh" + Guid.NewGuid().ToString("N")[..8];
+        await PostAsync([Video("7300000000000000199", "new_creator", DateTimeOffset.UtcNow.AddMinutes(-1), [tag, "fyp"])]);
+
+        JsonArray tags = [];
+        await WaitUntilAsync(
+            async () =>
+            {
+                tags = (JsonArray)(await OverviewSnapshotAsync())["trendingHashtags"]!;
+                return tags.Any(t => t!["term"]!.GetValue<string>() == tag);
+            },
+            $"#{tag} among the trending hashtags");
+        Assert.Contains(tags, t => t!["term"]!.GetValue<string>() == tag && t["count"]!.GetValue<long>() == 1);
+    }
+
+    /// <summary>The first snapshot a new overview stream pushes: the current one.</summary>
+    private async Task<JsonNode> OverviewSnapshotAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/dashboard/stream");
+        using var response = await api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        string? data = null;
+        while (data is null && await reader.ReadLineAsync(cts.Token) is { } line)
+        {
+            data = line.StartsWith("data: ", StringComparison.Ordinal) ? line[6..] : null;
+        }
+
+        return JsonNode.Parse(data!)!;
     }
 
     private async Task<JsonArray> TopAsync(string by) =>
@@ -146,7 +180,7 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
         var events = new JsonArray
         {
             Video(VideoA, "chef_ana", now.AddDays(-1), ["cooking", "fyp"]),
-            Video(VideoB, "dance_bo", now.AddDays(-1), ["dance"]),
+            Video(VideoB, "dance_bo", now.AddDays(-1), ["dance", "choreo"]), // #choreo only on the video: trends from its own hashtags
             Engagement(VideoA, now.AddMinutes(-4), 1000, 50, 5),
             Engagement(VideoA, now.AddMinutes(-1), 2000, 150, 12),
             Engagement(VideoB, now.AddMinutes(-4), 500, 10, 1),

@@ -73,16 +73,4 @@ public sealed class SentimentAlertRuleTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new SentimentAlertRule(-1, 5));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SentimentAlertRule(30, -1));
     }
-
-    [Fact]
-    public void Trending_hashtags_sum_the_videos_top_hashtags()
-    {
-        var videos = new[]
-        {
-            new VideoStats { VideoId = "1", TopHashtags = [new TermCount("fyp", 4), new TermCount("cooking", 3)] },
-            new VideoStats { VideoId = "2", TopHashtags = [new TermCount("fyp", 2), new TermCount("dance", 5)] },
-        };
-        var tags = DashboardSnapshots.TrendingHashtags(videos, 2);
-        Assert.Equal([new TermCount("fyp", 6), new TermCount("dance", 5)], tags);
-    }
 }

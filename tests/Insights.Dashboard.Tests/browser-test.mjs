@@ -96,6 +96,27 @@ try {
       (await page.$(`#alerts li[data-video-id="${alertVideo}"]`)) !== null || await page.textContent('#alerts'));
   }
   await until('trending hashtags', async () => (await page.$$('#hashtags li[data-tag]')).length > 0 || 'none');
+  if (process.env.DASHBOARD_EXPECT_TAG) {
+    // A hashtag of a video and of none of its comments: trending counts the videos' own hashtags.
+    await until(`#${process.env.DASHBOARD_EXPECT_TAG} among the trending hashtags`, async () =>
+      (await page.$(`#hashtags li[data-tag="${process.env.DASHBOARD_EXPECT_TAG}"]`)) !== null || await page.textContent('#hashtags'));
+  }
+  // Videos are named "@creator — description"; the id is only in the tooltip.
+  for (const table of ['top-engagement', 'top-comments', 'top-sentiment']) {
+    const names = await page.$$eval(`#${table} tbody tr[data-video-id]`, trs => trs.map(tr => {
+      const a = tr.querySelector('a.video-name');
+      return { id: tr.dataset.videoId, text: a?.textContent ?? '', title: a?.title ?? '' };
+    }));
+    for (const n of names) {
+      if (!/^@\S+ — \S/.test(n.text) || n.text.includes(n.id)) fail(`${table}: a video is not named by creator and description: ${JSON.stringify(n)}`);
+      if (!n.title.includes(n.id)) fail(`${table}: the id is not in the tooltip: ${JSON.stringify(n)}`);
+    }
+  }
+  // The rule of each ranking under its table.
+  const rules = Object.fromEntries(await Promise.all(['engagement', 'comments', 'sentiment'].map(async t => [t, await page.textContent('#rule-' + t)])));
+  if (!/at least [\d,]+ views/.test(rules.engagement) || !/shrunk toward/.test(rules.engagement)) fail('engagement rule not shown: ' + rules.engagement);
+  if (!/at least [\d,]+ scored comments/.test(rules.sentiment) || !/shrunk toward/.test(rules.sentiment)) fail('sentiment rule not shown: ' + rules.sentiment);
+  if (!/^Comments posted in the last 5 min/.test(rules.comments)) fail('comments rule not shown: ' + rules.comments);
   const bars = await page.$$eval('#velocity-chart rect.bar', r => r.length);
   if (bars < 1) fail('the velocity chart has no bar');
   await page.screenshot({ path: path.join(artifacts, 'overview.png'), fullPage: true });
@@ -112,6 +133,10 @@ try {
       const expected = Object.fromEntries(['views', 'likes', 'shares', 'comments'].map(k => [k, String(stats.totals[k])]));
       return JSON.stringify(shown) === JSON.stringify(expected) || { shown, expected };
     });
+    if (process.env.DASHBOARD_VIDEO_NAME) {
+      await until('the header to name the video by creator and description', async () =>
+        (await page.textContent('#title')) === process.env.DASHBOARD_VIDEO_NAME || await page.textContent('#title'));
+    }
     await until('both charts to draw at least two data points', async () => {
       const c = await page.$$eval('#comments-chart circle', x => x.length);
       const s = await page.$$eval('#sentiment-chart circle', x => x.length);

@@ -25,6 +25,12 @@ const fmtInt = n => Number(n ?? 0).toLocaleString('en-US');
 const fmtPct = r => (Number(r ?? 0) * 100).toFixed(2) + ' %';
 const fmtScore = s => Number(s ?? 0).toFixed(1);
 
+/** How a person knows a video: "@creator — description"; its id only when neither is known yet. */
+function videoName(v) {
+  const who = v.username ? '@' + v.username : '', what = (v.description || '').trim();
+  return who && what ? who + ' — ' + what : who || what || v.videoId;
+}
+
 function setText(selector, text, root = document) {
   const node = root.querySelector(selector);
   if (node) node.textContent = text;

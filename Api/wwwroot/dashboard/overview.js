@@ -1,27 +1,45 @@
 'use strict';
 
+/** The video as "@creator — description", its id and first hashtags in the tooltip. */
 function videoLink(entry) {
-  return el('a', { href: 'video.html?id=' + encodeURIComponent(entry.videoId), title: entry.videoId }, entry.videoId);
+  const tags = (entry.hashtags || []).slice(0, 3).map(t => '#' + t).join(' ');
+  const title = [videoName(entry), tags, 'id ' + entry.videoId].filter(Boolean).join('\n');
+  return el('a', { href: 'video.html?id=' + encodeURIComponent(entry.videoId), title, class: 'video-name' },
+    entry.username ? el('span', { class: 'creator' }, '@' + entry.username) : '',
+    entry.username && entry.description ? el('span', { class: 'sep' }, ' — ') : '',
+    el('span', { class: 'description' }, entry.username || entry.description ? (entry.description || '') : entry.videoId));
 }
+
+/** A numeric cell: a value, or [value, tooltip]. */
+const numCell = c => Array.isArray(c) ? el('td', { class: 'num', title: c[1] }, c[0]) : el('td', { class: 'num' }, c);
 
 function fillTable(id, entries, cells) {
   const body = document.querySelector('#' + id + ' tbody');
   if (entries.length === 0) {
-    body.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'empty' }, 'no video in this window yet')));
+    const columns = document.querySelectorAll('#' + id + ' thead th').length;
+    body.replaceChildren(el('tr', {}, el('td', { colspan: columns, class: 'empty' }, 'no video in this window yet')));
     return;
   }
   body.replaceChildren(...entries.map(e =>
     el('tr', { 'data-video-id': e.videoId, 'data-value': e.value, 'data-comments': e.comments },
-      el('td', {}, e.rank), el('td', {}, videoLink(e)), el('td', { class: 'who-cell' }, e.username ? '@' + e.username : ''),
-      ...cells(e).map(c => el('td', { class: 'num' }, c)))));
+      el('td', {}, e.rank), el('td', { class: 'video-cell' }, videoLink(e)), ...cells(e).map(numCell))));
+}
+
+/** The rule of a ranking under its table, as the leaderboard applies it now. */
+function showRule(id, rule) {
+  setText('#' + id, rule ? rule.description : '');
 }
 
 function render(o) {
   for (const [key, value] of Object.entries(o.totals)) setText(`[data-total="${key}"]`, fmtInt(value));
 
-  fillTable('top-engagement', o.topEngagement, e => [fmtPct(e.value), fmtInt(e.comments)]);
+  fillTable('top-engagement', o.topEngagement, e => [[fmtPct(e.value), 'measured ' + fmtPct(e.engagementRate)], fmtInt(e.views), fmtInt(e.comments)]);
   fillTable('top-comments', o.topComments, e => [fmtInt(e.value), (e.value / 5).toFixed(1)]);
-  fillTable('top-sentiment', o.topSentiment, e => [fmtScore(e.value), fmtInt(e.comments)]);
+  fillTable('top-sentiment', o.topSentiment, e => [[fmtScore(e.value), 'measured ' + fmtScore(e.sentimentScore)], fmtInt(e.comments)]);
+  const rules = o.rules || {};
+  showRule('rule-engagement', rules.engagement);
+  showRule('rule-comments', rules.comments);
+  showRule('rule-sentiment', rules.sentiment);
   barChart(document.getElementById('velocity-chart'),
     o.topComments.map(e => ({ label: (e.username ? '@' + e.username : e.videoId), value: e.value })));
 

@@ -41,6 +41,10 @@ function render(snapshot) {
   latest = s;
   sample(s);
 
+  const name = videoName({ videoId, username: s.video?.username, description: s.video?.description });
+  setText('#title', name);
+  document.getElementById('title').title = 'id ' + videoId;
+  document.title = 'Insights — ' + name;
   setText('#creator', s.video ? '@' + s.video.username : '');
   setText('#description', s.video?.description ?? '');
   for (const key of ['views', 'likes', 'shares', 'comments']) setText(`[data-counter="${key}"]`, fmtInt(s.totals[key]));
