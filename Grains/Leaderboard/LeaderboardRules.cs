@@ -33,64 +33,63 @@ public sealed class LeaderboardRules
     {
         var overrides = options.Windows.GetValueOrDefault(window);
         var label = LeaderboardWindows.Label(window);
-        switch (by)
+        return by switch
         {
-            case LeaderboardMetric.Comments:
-                return new LeaderboardRules(
-                    new RankingRule
-                    {
-                        Metric = by,
-                        Window = window,
-                        MinComments = 1,
-                        Description = $"Comments posted in the {label}; every video with a comment in it is ranked (a count needs no minimum).",
-                    },
-                    s => s.Comments > 0 ? s.Comments : null);
+            LeaderboardMetric.Comments => Comments(window, label),
+            LeaderboardMetric.Engagement => Engagement(
+                window, label, overrides?.MinViews ?? options.MinViews, overrides?.EngagementPriorViews ?? options.EngagementPriorViews, active),
+            LeaderboardMetric.Sentiment => Sentiment(
+                window, label, overrides?.MinComments ?? options.MinComments, overrides?.SentimentPriorComments ?? options.SentimentPriorComments, active),
+            _ => throw new ArgumentOutOfRangeException(nameof(by), by, "unknown metric"),
+        };
+    }
 
-            case LeaderboardMetric.Engagement:
+    private static LeaderboardRules Comments(string window, string label) => new(
+        new RankingRule
+        {
+            Metric = LeaderboardMetric.Comments,
+            Window = window,
+            MinComments = 1,
+            Description = $"Comments posted in the {label}; every video with a comment in it is ranked (a count needs no minimum).",
+        },
+        s => s.Comments > 0 ? s.Comments : null);
+
+    private static LeaderboardRules Engagement(string window, string label, long minViews, double m, IReadOnlyCollection<WindowStats> active)
+    {
+        var prior = BayesianAverage.PooledMean(active.Select(s => ((double)Interactions(s), (double)Math.Max(0, s.Views))));
+        return new LeaderboardRules(
+            new RankingRule
             {
-                var minViews = overrides?.MinViews ?? options.MinViews;
-                var m = overrides?.EngagementPriorViews ?? options.EngagementPriorViews;
-                var prior = BayesianAverage.PooledMean(active.Select(s => ((double)Interactions(s), (double)Math.Max(0, s.Views))));
-                return new LeaderboardRules(
-                    new RankingRule
-                    {
-                        Metric = by,
-                        Window = window,
-                        MinViews = minViews,
-                        PriorWeight = m,
-                        Prior = prior,
-                        Description =
-                            Invariant($"Engagement rate (likes + comments + shares) / views gained in the {label}, for videos with at least {minViews:N0} views in it, ") +
-                            Invariant($"shrunk toward the rate of all videos in the window ({prior * 100:0.00} %) by {m:N0} views: ") +
-                            Invariant($"(interactions + {m:N0} × {prior * 100:0.00} %) / (views + {m:N0})."),
-                    },
-                    s => s.Views >= minViews ? BayesianAverage.Of(Interactions(s), s.Views, prior, m) : null);
-            }
+                Metric = LeaderboardMetric.Engagement,
+                Window = window,
+                MinViews = minViews,
+                PriorWeight = m,
+                Prior = prior,
+                Description =
+                    Invariant($"Engagement rate (likes + comments + shares) / views gained in the {label}, for videos with at least {minViews:N0} views in it, ") +
+                    Invariant($"shrunk toward the rate of all videos in the window ({prior * 100:0.00} %) by {m:N0} views: ") +
+                    Invariant($"(interactions + {m:N0} × {prior * 100:0.00} %) / (views + {m:N0})."),
+            },
+            s => s.Views >= minViews ? BayesianAverage.Of(Interactions(s), s.Views, prior, m) : null);
+    }
 
-            case LeaderboardMetric.Sentiment:
+    private static LeaderboardRules Sentiment(string window, string label, long minComments, double m, IReadOnlyCollection<WindowStats> active)
+    {
+        var prior = BayesianAverage.PooledMean(active.Select(s => (Scored(s) * s.Sentiment.Score, (double)Scored(s))));
+        return new LeaderboardRules(
+            new RankingRule
             {
-                var minComments = overrides?.MinComments ?? options.MinComments;
-                var m = overrides?.SentimentPriorComments ?? options.SentimentPriorComments;
-                var prior = BayesianAverage.PooledMean(active.Select(s => (Scored(s) * s.Sentiment.Score, (double)Scored(s))));
-                return new LeaderboardRules(
-                    new RankingRule
-                    {
-                        Metric = by,
-                        Window = window,
-                        MinComments = minComments,
-                        PriorWeight = m,
-                        Prior = prior,
-                        Description =
-                            Invariant($"Sentiment score of the comments of the {label}, for videos with at least {minComments:N0} scored comments in it, ") +
-                            Invariant($"shrunk toward the score of all comments in the window ({prior:0.0}) by {m:N0} comments: ") +
-                            Invariant($"(comments × score + {m:N0} × {prior:0.0}) / (comments + {m:N0})."),
-                    },
-                    s => Scored(s) >= minComments ? BayesianAverage.Of(Scored(s) * s.Sentiment.Score, Scored(s), prior, m) : null);
-            }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(by), by, "unknown metric");
-        }
+                Metric = LeaderboardMetric.Sentiment,
+                Window = window,
+                MinComments = minComments,
+                PriorWeight = m,
+                Prior = prior,
+                Description =
+                    Invariant($"Sentiment score of the comments of the {label}, for videos with at least {minComments:N0} scored comments in it, ") +
+                    Invariant($"shrunk toward the score of all comments in the window ({prior:0.0}) by {m:N0} comments: ") +
+                    Invariant($"(comments × score + {m:N0} × {prior:0.0}) / (comments + {m:N0})."),
+            },
+            s => Scored(s) >= minComments ? BayesianAverage.Of(Scored(s) * s.Sentiment.Score, Scored(s), prior, m) : null);
     }
 
     /// <summary>The figure ranked on, or null when the video does not qualify.</summary>
