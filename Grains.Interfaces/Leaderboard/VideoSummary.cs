@@ -13,4 +13,6 @@ public sealed record VideoSummary
     [Id(4)] public double SentimentScore { get; init; }
     [Id(5)] public DateTimeOffset? LastEventTime { get; init; }
     [Id(6)] public IReadOnlyDictionary<string, WindowStats> Windows { get; init; } = new Dictionary<string, WindowStats>();
+    /// <summary>All-time sentiment tallies, which a creator's roll-up sums across its videos.</summary>
+    [Id(20)] public SentimentSummary Sentiment { get; init; } = new();
 }

@@ -185,15 +185,17 @@ public sealed class VideoAggregate
     public VideoSummary ToSummary(DateTimeOffset now)
     {
         var totals = Totals();
+        var sentiment = _state.Sentiment.ToSummary();
         return new VideoSummary
         {
             VideoId = VideoId,
             Username = _state.Video?.Username,
             Totals = totals,
             EngagementRate = EngagementMath.Rate(totals.Likes, totals.Comments, totals.Shares, totals.Views),
-            SentimentScore = _state.Sentiment.ToSummary().Score,
+            SentimentScore = sentiment.Score,
             LastEventTime = _state.LastEventTime,
             Windows = Windows(now),
+            Sentiment = sentiment,
         };
     }
 

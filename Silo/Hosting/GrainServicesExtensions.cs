@@ -1,5 +1,6 @@
 namespace Insights.Silo.Hosting;
 
+using Insights.Grains.Creators;
 using Insights.Grains.Dimensions;
 using Insights.Grains.Domain;
 using Insights.Grains.Leaderboard;
@@ -13,6 +14,7 @@ public static class GrainServicesExtensions
         services.AddOptions<VideoOptions>().Bind(configuration.GetSection(VideoOptions.SectionName));
         services.AddOptions<LeaderboardOptions>().Bind(configuration.GetSection(LeaderboardOptions.SectionName));
         services.AddOptions<DimensionsOptions>().Bind(configuration.GetSection(DimensionsOptions.SectionName));
+        services.AddOptions<CreatorOptions>().Bind(configuration.GetSection(CreatorOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
