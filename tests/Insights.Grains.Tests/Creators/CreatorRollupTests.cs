@@ -24,14 +24,14 @@ public class CreatorRollupTests
     private static VideoSummary Summary(
         string id, long views, long likes, long shares, long comments, DateTimeOffset? last = null,
         SentimentSummary? sentiment = null, Dictionary<string, WindowStats>? windows = null) => new()
-    {
-        VideoId = id,
-        Username = "chef_ana",
-        Totals = new Totals { Views = views, Likes = likes, Shares = shares, Comments = comments },
-        LastEventTime = last ?? Now,
-        Sentiment = sentiment ?? new SentimentSummary(),
-        Windows = windows ?? new Dictionary<string, WindowStats>(),
-    };
+        {
+            VideoId = id,
+            Username = "chef_ana",
+            Totals = new Totals { Views = views, Likes = likes, Shares = shares, Comments = comments },
+            LastEventTime = last ?? Now,
+            Sentiment = sentiment ?? new SentimentSummary(),
+            Windows = windows ?? new Dictionary<string, WindowStats>(),
+        };
 
     private static CreatorRollup Rollup(CreatorState? state = null, CreatorOptions? options = null) =>
         new("chef_ana", state ?? new CreatorState(), options ?? new CreatorOptions());
