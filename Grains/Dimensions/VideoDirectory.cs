@@ -84,11 +84,25 @@ public sealed class VideoDirectory
             ids = ids is null ? tagged : ids.Where(tagged.Contains);
         }
 
-        return (ids ?? [])
-            .Select(id => _videos[id])
-            .OrderByDescending(v => v.CreateTime)
-            .ThenBy(v => v.VideoId, StringComparer.Ordinal)
-            .Take(limit)
+        // The newest `limit` in one pass: a popular hashtag holds most videos, and sorting them all per query would
+        // hold up the one grain that answers every search.
+        var newest = new PriorityQueue<VideoDimRow, VideoDimRow>(limit + 1, OlderFirst);
+        foreach (var id in ids ?? [])
+        {
+            var row = _videos[id];
+            if (newest.Count < limit)
+            {
+                newest.Enqueue(row, row);
+            }
+            else
+            {
+                newest.EnqueueDequeue(row, row);
+            }
+        }
+
+        return newest.UnorderedItems
+            .Select(item => item.Element)
+            .Order(Comparer<VideoDimRow>.Create((a, b) => OlderFirst.Compare(b, a)))
             .Select(v => new VideoMatch
             {
                 VideoId = v.VideoId,
@@ -99,6 +113,13 @@ public sealed class VideoDirectory
             })
             .ToList();
     }
+
+    /// <summary>Older first; at the same time, the larger id first (answers list the smaller id first).</summary>
+    private static readonly Comparer<VideoDimRow> OlderFirst = Comparer<VideoDimRow>.Create((a, b) =>
+    {
+        var byTime = a.CreateTime.CompareTo(b.CreateTime);
+        return byTime != 0 ? byTime : string.CompareOrdinal(b.VideoId, a.VideoId);
+    });
 
     private void Unindex(VideoDimRow row)
     {

@@ -72,6 +72,17 @@ public class VideoDirectoryTests
     }
 
     [Fact]
+    public void Keeps_the_newest_videos_of_a_large_set_in_order_with_ties_by_id()
+    {
+        var rows = Enumerable.Range(0, 500).Select(i => Row($"v{i:D3}", "ana", "fyp", hoursAgo: i / 2)).Reverse().ToArray();
+        var directory = Directory(rows);
+
+        Assert.Equal(["v000", "v001", "v002", "v003", "v004"], directory.FindVideos(null, "fyp", 5).Select(v => v.VideoId));
+        Assert.Equal(500, directory.FindVideos("ana", "fyp", 1000).Count);
+        Assert.Empty(directory.FindVideos("ana", null, 0));
+    }
+
+    [Fact]
     public void A_changed_row_moves_between_creators_and_hashtags()
     {
         var directory = Directory(Row("v", "ana", "cooking"));
