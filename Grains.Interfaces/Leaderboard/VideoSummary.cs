@@ -27,4 +27,7 @@ public sealed record VideoSummary
 
     /// <summary>Longest description a summary carries: enough to recognise a video, bounded for the leaderboard's state.</summary>
     public const int MaxDescriptionLength = 160;
+
+    /// <summary>All-time sentiment tallies, which a creator's roll-up sums across its videos.</summary>
+    [Id(20)] public SentimentSummary Sentiment { get; init; } = new();
 }

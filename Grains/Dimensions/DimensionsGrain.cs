@@ -1,5 +1,6 @@
 namespace Insights.Grains.Dimensions;
 
+using Insights.Dimensions;
 using Insights.Lake.Records;
 using Insights.Lake.Zones;
 using Insights.Stats;
@@ -7,18 +8,19 @@ using Microsoft.Extensions.Options;
 
 /// <summary>
 /// Holds every video's latest metadata and rewrites the dimension files when something changed (SCD type 1). The
-/// files themselves are its state: it reads them back when it activates.
+/// files themselves are its state: it reads them back when it activates. The same rows, indexed in a
+/// <see cref="VideoDirectory"/>, answer searches of videos by creator and hashtag.
 /// </summary>
 public sealed class DimensionsGrain(DimensionTables tables, IOptions<DimensionsOptions> options, TimeProvider clock) : Grain, IDimensionsGrain
 {
-    private readonly Dictionary<string, VideoDimRow> _videos = new(StringComparer.Ordinal);
+    private readonly VideoDirectory _videos = new();
     private bool _dirty;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var row in await tables.ReadVideosAsync(cancellationToken))
         {
-            _videos[row.VideoId] = row;
+            _videos.Set(row);
         }
 
         this.RegisterGrainTimer(_ => Flush(), new GrainTimerCreationOptions(options.Value.FlushInterval, options.Value.FlushInterval));
@@ -42,12 +44,18 @@ public sealed class DimensionsGrain(DimensionTables tables, IOptions<DimensionsO
         if (!_videos.TryGetValue(videoId, out var known) || !SameContent(known, row))
         {
             row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            _videos[videoId] = row;
+            _videos.Set(row);
             _dirty = true;
         }
 
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<CreatorMatch>> SearchCreators(string text, int limit) =>
+        Task.FromResult(_videos.SearchCreators(text, limit));
+
+    public Task<IReadOnlyList<VideoMatch>> FindVideos(string? creator, string? hashtag, int limit) =>
+        Task.FromResult(_videos.FindVideos(creator, hashtag, limit));
 
     public async Task Flush()
     {
@@ -56,7 +64,7 @@ public sealed class DimensionsGrain(DimensionTables tables, IOptions<DimensionsO
             return;
         }
 
-        var videos = _videos.Values.OrderBy(v => v.VideoId, StringComparer.Ordinal).ToList();
+        var videos = _videos.Rows.OrderBy(v => v.VideoId, StringComparer.Ordinal).ToList();
         var creators = videos
             .GroupBy(v => v.Username, StringComparer.Ordinal)
             .Select(g => new CreatorDimRow

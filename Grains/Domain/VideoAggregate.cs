@@ -185,19 +185,21 @@ public sealed class VideoAggregate
     public VideoSummary ToSummary(DateTimeOffset now)
     {
         var totals = Totals();
+        var sentiment = _state.Sentiment.ToSummary();
         return new VideoSummary
         {
             VideoId = VideoId,
             Username = _state.Video?.Username,
             Totals = totals,
             EngagementRate = EngagementMath.Rate(totals.Likes, totals.Comments, totals.Shares, totals.Views),
-            SentimentScore = _state.Sentiment.ToSummary().Score,
+            SentimentScore = sentiment.Score,
             LastEventTime = _state.LastEventTime,
             Windows = Windows(now),
             Description = Cut(_state.Video?.Description, VideoSummary.MaxDescriptionLength),
             Hashtags = _state.Video?.Hashtags ?? [],
             CommentHashtags = _state.Hashtags!.Top(SummaryCommentHashtags),
             PublishedAt = _state.Video?.CreateTime,
+            Sentiment = sentiment,
         };
     }
 

@@ -1,5 +1,6 @@
 namespace Insights.Grains.Videos;
 
+using Insights.Creators;
 using Insights.Events;
 using Insights.Grains.Domain;
 using Insights.Lake.Zones;
@@ -260,7 +261,13 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
 
         _reportedVersion = _aggregate.Version;
         _reportedAt = now;
-        return GrainFactory.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey).Report(_aggregate.ToSummary(now));
+        var summary = _aggregate.ToSummary(now);
+        if (_aggregate.Video is { } video && CreatorNames.IsValid(video.Username))
+        {
+            GrainFactory.GetGrain<ICreatorGrain>(video.Username).Report(summary, video).Ignore();
+        }
+
+        return GrainFactory.GetGrain<ILeaderboardGrain>(ILeaderboardGrain.GlobalKey).Report(summary);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Video {VideoId}: skipped an event of type {EventType} that failed to apply")]

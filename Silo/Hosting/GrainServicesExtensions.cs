@@ -1,6 +1,7 @@
 namespace Insights.Silo.Hosting;
 
 using Insights.ClusterHosting;
+using Insights.Grains.Creators;
 using Insights.Grains.Dimensions;
 using Insights.Grains.Domain;
 using Insights.Grains.Leaderboard;
@@ -14,6 +15,7 @@ public static class GrainServicesExtensions
         services.AddOptions<VideoOptions>().Bind(configuration.GetSection(VideoOptions.SectionName));
         services.AddValidatedOptions<LeaderboardOptions, LeaderboardOptionsValidator>(LeaderboardOptions.SectionName);
         services.AddOptions<DimensionsOptions>().Bind(configuration.GetSection(DimensionsOptions.SectionName));
+        services.AddOptions<CreatorOptions>().Bind(configuration.GetSection(CreatorOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
