@@ -228,6 +228,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         }
 
         await ReportAsync();
+        await CheckAlertsAsync();
     }
 
     /// <summary>

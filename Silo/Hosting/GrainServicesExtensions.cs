@@ -14,6 +14,7 @@ public static class GrainServicesExtensions
         services.AddOptions<LeaderboardOptions>().Bind(configuration.GetSection(LeaderboardOptions.SectionName));
         services.AddOptions<DimensionsOptions>().Bind(configuration.GetSection(DimensionsOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddInsightsAlertServices();
         return services;
     }
 }
