@@ -1,5 +1,6 @@
 namespace Insights.Api.Dashboard;
 
+using Insights.Alerts;
 using Insights.Leaderboard;
 using Insights.Stats;
 using Microsoft.Extensions.Options;
@@ -17,9 +18,10 @@ public sealed record OverviewSnapshot
     public OverviewTotals Totals { get; init; } = new();
     /// <summary>Hashtags of the comments of the busiest videos of the last 24 hours.</summary>
     public IReadOnlyList<TermCount> TrendingHashtags { get; init; } = [];
-    public IReadOnlyList<SentimentAlert> Alerts { get; init; } = [];
-    public double AlertDelta { get; init; }
-    public int AlertMinComments { get; init; }
+    /// <summary>Alerts the cluster fired in the last <see cref="DashboardSnapshots.AlertsShownFor"/>, newest first.</summary>
+    public IReadOnlyList<Alert> Alerts { get; init; } = [];
+    /// <summary>The cluster's alert rules with their thresholds, in words.</summary>
+    public IReadOnlyList<string> AlertRules { get; init; } = [];
 }
 
 public sealed record OverviewTotals
@@ -37,15 +39,20 @@ public sealed record VideoSnapshot
 {
     public DateTimeOffset GeneratedAt { get; init; }
     public VideoStats? Stats { get; init; }
-    public SentimentAlert? Alert { get; init; }
+    /// <summary>The video's newest alert of the last <see cref="DashboardSnapshots.AlertsShownFor"/>, as the cluster fired it.</summary>
+    public Alert? Alert { get; init; }
 }
 
 /// <summary>
 /// Builds the dashboard's snapshots from the leaderboard and the video grains. The overview is computed at most
-/// once per push interval however many pages watch it.
+/// once per push interval however many pages watch it. Alerts are the cluster's (<see cref="IAlertsGrain"/>), the
+/// same ones the webhooks get: the pages evaluate no rule of their own.
 /// </summary>
 public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<DashboardOptions> options, TimeProvider clock)
 {
+    /// <summary>How long an alert stays on the pages.</summary>
+    public static readonly TimeSpan AlertsShownFor = TimeSpan.FromHours(1);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private OverviewSnapshot? _overview;
 
@@ -77,12 +84,15 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
 
     public async Task<VideoSnapshot> GetVideoAsync(string id)
     {
-        var stats = await cluster.GetGrain<IVideoGrain>(id).GetStats();
+        var stats = cluster.GetGrain<IVideoGrain>(id).GetStats();
+        var alerts = Alerts().Recent(1, id);
+        await Task.WhenAll(stats, alerts);
+        var now = clock.GetUtcNow();
         return new VideoSnapshot
         {
-            GeneratedAt = clock.GetUtcNow(),
-            Stats = stats,
-            Alert = stats is null ? null : SentimentAlertRule.From(Options).Evaluate(stats),
+            GeneratedAt = now,
+            Stats = stats.Result,
+            Alert = alerts.Result.Select(r => r.Alert).FirstOrDefault(a => now - a.FiredAt < AlertsShownFor),
         };
     }
 
@@ -100,7 +110,9 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
         var sentiment = leaderboard.Top(LeaderboardMetric.Sentiment, window, limit);
         var today = leaderboard.Top(LeaderboardMetric.Comments, WindowNames.OneDay, Math.Clamp(o.HashtagVideos, 1, 100));
         var overview = leaderboard.Overview();
-        await Task.WhenAll(engagement, comments, sentiment, today, overview);
+        var alerts = Alerts().Recent(limit, null);
+        var rules = Alerts().DescribeRules();
+        await Task.WhenAll(engagement, comments, sentiment, today, overview, alerts, rules);
 
         var listed = engagement.Result.Concat(comments.Result).Concat(sentiment.Result).Select(e => e.VideoId);
         var ids = listed.Concat(today.Result.Select(e => e.VideoId)).Distinct(StringComparer.Ordinal).ToList();
@@ -108,10 +120,10 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
             .OfType<VideoStats>()
             .ToDictionary(s => s.VideoId, StringComparer.Ordinal);
 
-        var rule = SentimentAlertRule.From(o);
+        var now = clock.GetUtcNow();
         return new OverviewSnapshot
         {
-            GeneratedAt = clock.GetUtcNow(),
+            GeneratedAt = now,
             Window = window,
             TopEngagement = engagement.Result,
             TopComments = comments.Result,
@@ -125,16 +137,12 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
                 Comments = overview.Result.Totals.Comments,
             },
             TrendingHashtags = TrendingHashtags(today.Result.Select(e => stats.GetValueOrDefault(e.VideoId)).OfType<VideoStats>(), limit),
-            Alerts = stats.Values
-                .Select(rule.Evaluate)
-                .OfType<SentimentAlert>()
-                .OrderByDescending(a => Math.Abs(a.Delta))
-                .ThenBy(a => a.VideoId, StringComparer.Ordinal)
-                .ToList(),
-            AlertDelta = rule.AlertDelta,
-            AlertMinComments = rule.MinComments,
+            Alerts = alerts.Result.Select(r => r.Alert).Where(a => now - a.FiredAt < AlertsShownFor).ToList(),
+            AlertRules = rules.Result,
         };
     }
+
+    private IAlertsGrain Alerts() => cluster.GetGrain<IAlertsGrain>(IAlertsGrain.GlobalKey);
 
     /// <summary>Sums the top comment hashtags of each video and keeps the most frequent.</summary>
     public static IReadOnlyList<TermCount> TrendingHashtags(IEnumerable<VideoStats> videos, int limit)
