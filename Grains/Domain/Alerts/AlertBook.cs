@@ -86,7 +86,11 @@ public sealed class AlertBook
         delivery.Attempts++;
         Record(delivery, d => d with
         {
-            State = AlertDeliveryState.Delivered, Attempts = delivery.Attempts, LastAttemptAt = now, DeliveredAt = now, LastError = null,
+            State = AlertDeliveryState.Delivered,
+            Attempts = delivery.Attempts,
+            LastAttemptAt = now,
+            DeliveredAt = now,
+            LastError = null,
         });
     }
 
