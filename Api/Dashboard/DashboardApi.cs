@@ -28,7 +28,6 @@ public static class DashboardApi
 
         ((IApplicationBuilder)app).Properties[MappedKey] = true;
         var options = app.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
-        _ = SentimentAlertRule.From(options); // fails fast on a negative threshold
         if (options.PushInterval < TimeSpan.FromMilliseconds(100))
         {
             throw new InvalidOperationException($"{DashboardOptions.SectionName}:PushInterval must be at least 00:00:00.1 (is {options.PushInterval}).");

@@ -1,5 +1,6 @@
 namespace Insights.Api.Dashboard;
 
+using Insights.Alerts;
 using Insights.Leaderboard;
 using Insights.Stats;
 using Microsoft.Extensions.Options;
@@ -20,9 +21,10 @@ public sealed record OverviewSnapshot
     /// (<see cref="ILeaderboardGrain.TrendingHashtags"/>).
     /// </summary>
     public IReadOnlyList<TermCount> TrendingHashtags { get; init; } = [];
-    public IReadOnlyList<SentimentAlert> Alerts { get; init; } = [];
-    public double AlertDelta { get; init; }
-    public int AlertMinComments { get; init; }
+    /// <summary>Alerts the cluster fired in the last <see cref="DashboardSnapshots.AlertsShownFor"/>, newest first.</summary>
+    public IReadOnlyList<Alert> Alerts { get; init; } = [];
+    /// <summary>The cluster's alert rules with their thresholds, in words.</summary>
+    public IReadOnlyList<string> AlertRules { get; init; } = [];
     /// <summary>How each ranking admits and scores videos, shown under its table.</summary>
     public RankingRules Rules { get; init; } = new();
 }
@@ -50,15 +52,20 @@ public sealed record VideoSnapshot
 {
     public DateTimeOffset GeneratedAt { get; init; }
     public VideoStats? Stats { get; init; }
-    public SentimentAlert? Alert { get; init; }
+    /// <summary>The video's newest alert of the last <see cref="DashboardSnapshots.AlertsShownFor"/>, as the cluster fired it.</summary>
+    public Alert? Alert { get; init; }
 }
 
 /// <summary>
 /// Builds the dashboard's snapshots from the leaderboard and the video grains. The overview is computed at most
-/// once per push interval however many pages watch it.
+/// once per push interval however many pages watch it. Alerts are the cluster's (<see cref="IAlertsGrain"/>), the
+/// same ones the webhooks get: the pages evaluate no rule of their own.
 /// </summary>
 public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<DashboardOptions> options, TimeProvider clock)
 {
+    /// <summary>How long an alert stays on the pages.</summary>
+    public static readonly TimeSpan AlertsShownFor = TimeSpan.FromHours(1);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private OverviewSnapshot? _overview;
 
@@ -90,12 +97,15 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
 
     public async Task<VideoSnapshot> GetVideoAsync(string id)
     {
-        var stats = await cluster.GetGrain<IVideoGrain>(id).GetStats();
+        var stats = cluster.GetGrain<IVideoGrain>(id).GetStats();
+        var alerts = Alerts().Recent(1, id);
+        await Task.WhenAll(stats, alerts);
+        var now = clock.GetUtcNow();
         return new VideoSnapshot
         {
-            GeneratedAt = clock.GetUtcNow(),
-            Stats = stats,
-            Alert = stats is null ? null : SentimentAlertRule.From(Options).Evaluate(stats),
+            GeneratedAt = now,
+            Stats = stats.Result,
+            Alert = alerts.Result.Select(r => r.Alert).FirstOrDefault(a => now - a.FiredAt < AlertsShownFor),
         };
     }
 
@@ -111,25 +121,19 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
         var engagement = leaderboard.Top(LeaderboardMetric.Engagement, window, limit);
         var comments = leaderboard.Top(LeaderboardMetric.Comments, window, limit);
         var sentiment = leaderboard.Top(LeaderboardMetric.Sentiment, window, limit);
-        // The busiest videos of the day are checked for sentiment alerts besides those listed.
-        var today = leaderboard.Top(LeaderboardMetric.Comments, WindowNames.OneDay, Math.Clamp(o.HashtagVideos, 1, 100));
         var overview = leaderboard.Overview();
         var hashtags = leaderboard.TrendingHashtags(WindowNames.OneDay, limit);
         var engagementRule = leaderboard.Rule(LeaderboardMetric.Engagement, window);
         var commentsRule = leaderboard.Rule(LeaderboardMetric.Comments, window);
         var sentimentRule = leaderboard.Rule(LeaderboardMetric.Sentiment, window);
-        await Task.WhenAll(engagement, comments, sentiment, today, overview, hashtags, engagementRule, commentsRule, sentimentRule);
+        var alerts = Alerts().Recent(limit, null);
+        var rules = Alerts().DescribeRules();
+        await Task.WhenAll(engagement, comments, sentiment, overview, hashtags, engagementRule, commentsRule, sentimentRule, alerts, rules);
 
-        var listed = engagement.Result.Concat(comments.Result).Concat(sentiment.Result).Select(e => e.VideoId);
-        var ids = listed.Concat(today.Result.Select(e => e.VideoId)).Distinct(StringComparer.Ordinal).ToList();
-        var stats = (await Task.WhenAll(ids.Select(id => cluster.GetGrain<IVideoGrain>(id).GetStats())))
-            .OfType<VideoStats>()
-            .ToDictionary(s => s.VideoId, StringComparer.Ordinal);
-
-        var rule = SentimentAlertRule.From(o);
+        var now = clock.GetUtcNow();
         return new OverviewSnapshot
         {
-            GeneratedAt = clock.GetUtcNow(),
+            GeneratedAt = now,
             Window = window,
             TopEngagement = engagement.Result,
             TopComments = comments.Result,
@@ -143,15 +147,11 @@ public sealed class DashboardSnapshots(IClusterClient cluster, IOptions<Dashboar
                 Comments = overview.Result.Totals.Comments,
             },
             TrendingHashtags = hashtags.Result,
-            Alerts = stats.Values
-                .Select(rule.Evaluate)
-                .OfType<SentimentAlert>()
-                .OrderByDescending(a => Math.Abs(a.Delta))
-                .ThenBy(a => a.VideoId, StringComparer.Ordinal)
-                .ToList(),
-            AlertDelta = rule.AlertDelta,
-            AlertMinComments = rule.MinComments,
+            Alerts = alerts.Result.Select(r => r.Alert).Where(a => now - a.FiredAt < AlertsShownFor).ToList(),
+            AlertRules = rules.Result,
             Rules = new RankingRules { Engagement = engagementRule.Result, Comments = commentsRule.Result, Sentiment = sentimentRule.Result },
         };
     }
+
+    private IAlertsGrain Alerts() => cluster.GetGrain<IAlertsGrain>(IAlertsGrain.GlobalKey);
 }

@@ -46,6 +46,7 @@ public static class ApiHostExtensions
         app.MapEventsApi();
         app.MapVideosApi();
         app.MapCreatorsApi();
+        app.MapAlertsApi();
         var warehouse = app.MapWarehouseApi();
         // Loading only hastens the scheduled, idempotent load; it is what producers want after sending.
         warehouse.Load.RequireIngest();

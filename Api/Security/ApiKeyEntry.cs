@@ -28,7 +28,7 @@ public sealed record ApiKeyEntry(string Name, byte[] Hash, IReadOnlyList<string>
         {
             if (Security.Scopes.Normalize(raw) is not { } scope)
             {
-                error = $"{prefix}:Scopes (key '{options.Name}') has '{raw}'; the scopes are {string.Join(" and ", Security.Scopes.All)}.";
+                error = $"{prefix}:Scopes (key '{options.Name}') has '{raw}'; the scopes are {Security.Scopes.Listed("and")}.";
                 return false;
             }
 
@@ -40,7 +40,7 @@ public sealed record ApiKeyEntry(string Name, byte[] Hash, IReadOnlyList<string>
 
         if (scopes.Count == 0)
         {
-            error = $"{prefix}:Scopes (key '{options.Name}') is empty; give it {string.Join(" and/or ", Security.Scopes.All)}.";
+            error = $"{prefix}:Scopes (key '{options.Name}') is empty; give it {Security.Scopes.Listed("and/or")}.";
             return false;
         }
 

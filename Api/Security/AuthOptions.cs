@@ -34,7 +34,7 @@ public sealed class ApiKeyOptions
     /// <summary>SHA-256 of the key's UTF-8 bytes: 64 hex digits or 44 base64 characters, optionally prefixed <c>sha256:</c>.</summary>
     public string? Hash { get; set; }
 
-    /// <summary><c>ingest</c> and/or <c>read</c>.</summary>
+    /// <summary><c>ingest</c>, <c>read</c> and/or <c>alerts</c>.</summary>
     public List<string> Scopes { get; set; } = [];
 }
 

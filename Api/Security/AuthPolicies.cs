@@ -7,10 +7,12 @@ public static class AuthPolicies
 {
     public const string Read = "insights.read";
     public const string Ingest = "insights.ingest";
+    public const string Alerts = "insights.alerts";
 
     public static void Add(AuthorizationBuilder authorization) => authorization
         .AddPolicy(Read, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(Scopes.Read)))
         .AddPolicy(Ingest, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(Scopes.Ingest)))
+        .AddPolicy(Alerts, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(Scopes.Alerts)))
         // A route mapped without a policy (or no route at all) still needs valid credentials: a forgotten
         // RequireRead() degrades to "any key", never to "anyone".
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -57,7 +57,7 @@ internal static class AuthStartupCheck
         {
             errors.Add(
                 $"No credential is configured, and the API never runs open. Set API keys ({AuthOptions.SectionName}:ApiKeys:0:Name, " +
-                $"{AuthOptions.SectionName}:ApiKeys:0:Hash (SHA-256 of the key: `insights auth new-key`), {AuthOptions.SectionName}:ApiKeys:0:Scopes:0=ingest|read) " +
+                $"{AuthOptions.SectionName}:ApiKeys:0:Hash (SHA-256 of the key: `insights auth new-key`), {AuthOptions.SectionName}:ApiKeys:0:Scopes:0=ingest|read|alerts) " +
                 $"and/or bearer tokens ({jwtPrefix}:Authority and {jwtPrefix}:Audience). " +
                 $"({AuthOptions.SectionName}:DevelopmentKey counts in the Development environment only; this is '{environment.EnvironmentName}'.)");
         }

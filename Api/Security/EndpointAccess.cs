@@ -16,6 +16,10 @@ public static class EndpointAccess
     public static TBuilder RequireIngest<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(AuthPolicies.Ingest).RequireRateLimiting(RateLimitPolicies.Ingest);
 
+    /// <summary>Needs <c>alerts</c>; counts against the caller's read budget (a handful of calls, made by people).</summary>
+    public static TBuilder RequireAlerts<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(AuthPolicies.Alerts).RequireRateLimiting(RateLimitPolicies.Read);
+
     /// <summary>
     /// A Server-Sent Events stream: needs <c>read</c>, also as a stream token in the query (EventSource sends no
     /// headers), is limited in streams open at once per caller rather than in requests, and has no request timeout.

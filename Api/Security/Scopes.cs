@@ -1,15 +1,21 @@
 namespace Insights.Api.Security;
 
-/// <summary>The two permissions a caller can hold, whatever carried them (API key, bearer token, stream token).</summary>
+/// <summary>The permissions a caller can hold, whatever carried them (API key, bearer token, stream token).</summary>
 public static class Scopes
 {
     public const string Ingest = "ingest";
     public const string Read = "read";
 
-    public static readonly IReadOnlyList<string> All = [Ingest, Read];
+    /// <summary>Managing alert webhook subscriptions: a subscriber makes the silos send requests to a URL of its choosing.</summary>
+    public const string Alerts = "alerts";
+
+    public static readonly IReadOnlyList<string> All = [Ingest, Read, Alerts];
+
+    /// <summary>The scopes in words, for error messages: "ingest, read or alerts".</summary>
+    public static string Listed(string last) => string.Join(", ", All.Take(All.Count - 1)) + $" {last} " + All[^1];
 
     /// <summary>
-    /// <c>read</c>, <c>ingest</c>, or the Entra forms <c>Insights.Read</c>/<c>Insights.Ingest</c> (any case) as the
+    /// <c>read</c>, <c>ingest</c>, <c>alerts</c>, or the Entra forms <c>Insights.Read</c>/<c>Insights.Ingest</c>/<c>Insights.Alerts</c> (any case) as the
     /// canonical scope; null for anything else, which grants nothing.
     /// </summary>
     public static string? Normalize(string? value)

@@ -229,6 +229,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         }
 
         await ReportAsync();
+        await CheckAlertsAsync();
     }
 
     /// <summary>

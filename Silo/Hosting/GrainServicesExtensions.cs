@@ -17,6 +17,7 @@ public static class GrainServicesExtensions
         services.AddOptions<DimensionsOptions>().Bind(configuration.GetSection(DimensionsOptions.SectionName));
         services.AddOptions<CreatorOptions>().Bind(configuration.GetSection(CreatorOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddInsightsAlertServices();
         return services;
     }
 }

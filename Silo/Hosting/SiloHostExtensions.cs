@@ -26,7 +26,8 @@ public static class SiloHostExtensions
             .AddInsightsStorage(configuration)
             .AddInsightsStreams(configuration)
             .AddInsightsWarehouse(configuration)
-            .AddInsightsTikTokPoller(configuration));
+            .AddInsightsTikTokPoller(configuration)
+            .AddInsightsAlerts());
         builder.Services
             .AddInsightsGrains(configuration)
             .AddInsightsSentiment(configuration);

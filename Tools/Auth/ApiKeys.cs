@@ -9,7 +9,7 @@ using System.Text;
 /// </summary>
 public static class ApiKeys
 {
-    public static readonly IReadOnlySet<string> Scopes = new HashSet<string>(StringComparer.Ordinal) { "ingest", "read" };
+    public static readonly IReadOnlySet<string> Scopes = new HashSet<string>(StringComparer.Ordinal) { "ingest", "read", "alerts" };
 
     /// <summary>SHA-256 of the key's UTF-8 bytes, lower-case hex: what <c>Insights:Auth:ApiKeys:N:Hash</c> holds.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -12,7 +12,7 @@ public sealed class NewKeySettings : CommandSettings
     public string? Name { get; set; }
 
     [CommandOption("--scopes <SCOPES>")]
-    [Description("What the key may do: ingest, read or ingest,read")]
+    [Description("What the key may do, comma-separated: ingest, read, alerts (managing alert webhooks)")]
     [DefaultValue("ingest,read")]
     public string Scopes { get; set; } = "ingest,read";
 
@@ -32,7 +32,7 @@ public sealed class NewKeySettings : CommandSettings
 
         if (ScopeList.Count == 0 || ScopeList.Any(scope => !ApiKeys.Scopes.Contains(scope)))
         {
-            return ValidationResult.Error($"--scopes: '{Scopes}' is not ingest, read or ingest,read.");
+            return ValidationResult.Error($"--scopes: '{Scopes}' is not a comma-separated list of ingest, read and alerts.");
         }
 
         return Index < 0 ? ValidationResult.Error($"--index: {Index} is negative.") : ValidationResult.Success();

@@ -23,6 +23,7 @@ public class ApiFixture : IAsyncLifetime
     public const string Key = "ins_tests-both-scopes-0123456789";
     public const string ReadKey = "ins_tests-read-only-0123456789";
     public const string IngestKey = "ins_tests-ingest-only-0123456789";
+    public const string AlertsKey = "ins_tests-alerts-only-0123456789";
 
     private readonly string _statePath = Path.Combine(Path.GetTempPath(), "insights-api-" + Guid.NewGuid().ToString("N"));
     private IHost? _silo;
@@ -42,6 +43,9 @@ public class ApiFixture : IAsyncLifetime
         ["Insights:Auth:ApiKeys:2:Name"] = "producer",
         ["Insights:Auth:ApiKeys:2:Hash"] = ApiKeyHash.ComputeHex(IngestKey),
         ["Insights:Auth:ApiKeys:2:Scopes:0"] = Scopes.Ingest,
+        ["Insights:Auth:ApiKeys:3:Name"] = "alerter",
+        ["Insights:Auth:ApiKeys:3:Hash"] = ApiKeyHash.ComputeHex(AlertsKey),
+        ["Insights:Auth:ApiKeys:3:Scopes:0"] = Scopes.Alerts,
         ["Insights:Api:RateLimits:Ingest:TokenLimit"] = "100000",
         ["Insights:Api:RateLimits:Ingest:TokensPerPeriod"] = "100000",
         ["Insights:Api:RateLimits:Read:TokenLimit"] = "100000",

@@ -48,8 +48,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         Settings["Insights:Lake:Path"] = Path.Combine(_statePath, "lake");
         Settings["Insights:Lake:Writer:MaxFileAge"] = "00:00:01";
         Settings["Insights:Dimensions:FlushInterval"] = "00:00:01";
-        Settings["Insights:Dashboard:AlertDelta"] = "30";
-        Settings["Insights:Dashboard:AlertMinComments"] = "5";
+        Settings["Insights:Alerts:SentimentSwing:Delta"] = "30";
+        Settings["Insights:Alerts:SentimentSwing:MinComments"] = "5";
         Settings["Urls"] = "http://127.0.0.1:0";
         var api = new Dictionary<string, string?>(Settings)
         {

@@ -55,7 +55,7 @@ public sealed class AuthCommandTests
     }
 
     [Theory]
-    [InlineData("'admin' is not ingest, read or ingest,read", "new-key", "--scopes", "admin")]
+    [InlineData("'admin' is not a comma-separated list of ingest, read and alerts", "new-key", "--scopes", "admin")]
     [InlineData("--index: -1 is negative", "new-key", "--index", "-1")]
     [InlineData("'b'", "hash-key", "a", "b")]
     [InlineData("Unknown command 'rotate'", "rotate")]

@@ -50,11 +50,11 @@ function render(o) {
 
   const alerts = document.getElementById('alerts');
   alerts.replaceChildren(...(o.alerts.length
-    ? o.alerts.map(a => el('li', { 'data-video-id': a.videoId },
-        el('a', { href: 'video.html?id=' + encodeURIComponent(a.videoId) }, a.videoId),
-        ` ${a.username ? '@' + a.username + ' ' : ''}— sentiment ${fmtScore(a.fiveMinuteScore)} in the last 5 min vs ${fmtScore(a.oneHourScore)} over the hour (${a.delta > 0 ? '+' : ''}${fmtScore(a.delta)} points, ${fmtInt(a.fiveMinuteComments)} comments)`))
-    : [el('li', { class: 'empty' }, 'no video is swinging right now')]));
-  setText('#alert-rule', `Flagged when the 5-minute sentiment score differs from the 1-hour score by more than ${o.alertDelta} points with at least ${o.alertMinComments} comments in the last 5 minutes.`);
+    ? o.alerts.map(a => el('li', { 'data-video-id': a.videoId, 'data-rule': a.rule },
+        el('a', { href: 'video.html?id=' + encodeURIComponent(a.videoId) }, a.username ? '@' + a.username : a.videoId),
+        ` ${new Date(a.firedAt).toLocaleTimeString()} — ${a.text}`))
+    : [el('li', { class: 'empty' }, 'no alert in the last hour')]));
+  setText('#alert-rule', 'Evaluated in the cluster and sent to the subscribed webhooks. ' + o.alertRules.join(' '));
 }
 
 listen('/api/dashboard/stream', render);

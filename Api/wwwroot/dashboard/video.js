@@ -35,7 +35,7 @@ function render(snapshot) {
   banner.hidden = !snapshot.alert;
   if (snapshot.alert) {
     const a = snapshot.alert;
-    banner.textContent = `Sentiment alert: ${fmtScore(a.fiveMinuteScore)} in the last 5 minutes vs ${fmtScore(a.oneHourScore)} over the hour (${a.delta > 0 ? '+' : ''}${fmtScore(a.delta)} points).`;
+    banner.textContent = `Alert at ${new Date(a.firedAt).toLocaleTimeString()}: ${a.text}`;
   }
   if (!s) return;
   latest = s;

@@ -83,7 +83,7 @@ public sealed class KeyConfigurationTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task In_development_without_credentials_a_random_key_is_printed_and_accepted_with_both_scopes()
+    public async Task In_development_without_credentials_a_random_key_is_printed_and_accepted_with_every_scope()
     {
         var console = new StringWriter();
         var original = Console.Out;
@@ -102,12 +102,13 @@ public sealed class KeyConfigurationTests(ApiFixture fixture)
 
         Assert.NotNull(development);
         Assert.True(development.Generated);
-        Assert.Contains($"Insights API key for local development: {development.Key} (scopes ingest, read)", console.ToString());
+        Assert.Contains($"Insights API key for local development: {development.Key} (scopes ingest, read, alerts)", console.ToString());
 
         using var client = api.CreateClient();
         await ProblemAsync(await GetAsync(client, "/api/videos/top"), HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "/api/videos/top", development.Key)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostEventsAsync(client, development.Key)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "/api/alerts/subscriptions", development.Key)).StatusCode);
     }
 
     [Fact]

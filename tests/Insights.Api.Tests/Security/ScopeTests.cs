@@ -8,7 +8,10 @@ using Insights.Ingest;
 using Insights.Wire;
 using static SecurityTestSupport;
 
-/// <summary>Scopes: read for reading (and the dashboard), ingest for sending events and loading the warehouse.</summary>
+/// <summary>
+/// Scopes: read for reading (and the dashboard), ingest for sending events and loading the warehouse, alerts for
+/// managing webhook subscriptions.
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ScopeTests(ApiFixture fixture)
 {
@@ -42,6 +45,27 @@ public sealed class ScopeTests(ApiFixture fixture)
         Assert.Contains("'ingest'", problem.Detail);
         await ProblemAsync(await SendAsync(client, HttpMethod.Post, "/api/dashboard/stream-token", ApiFixture.IngestKey), HttpStatusCode.Forbidden);
         await ProblemAsync(await GetAsync(client, "/api/dashboard/stream", ApiFixture.IngestKey), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Only_the_alerts_scope_manages_webhook_subscriptions_and_reading_alerts_needs_read()
+    {
+        using var client = Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "/api/alerts/subscriptions", ApiFixture.AlertsKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "/api/alerts", ApiFixture.ReadKey)).StatusCode);
+
+        foreach (var key in new[] { ApiFixture.ReadKey, ApiFixture.IngestKey, ApiFixture.Key })
+        {
+            var problem = await ProblemAsync(await GetAsync(client, "/api/alerts/subscriptions", key), HttpStatusCode.Forbidden);
+            Assert.Contains("'alerts'", problem.Detail);
+            await ProblemAsync(
+                await SendAsync(client, HttpMethod.Post, "/api/alerts/subscriptions", key, content: Json.Body("""{"url":"https://example.com/hook"}""")),
+                HttpStatusCode.Forbidden);
+            await ProblemAsync(await SendAsync(client, HttpMethod.Delete, "/api/alerts/subscriptions/abc", key), HttpStatusCode.Forbidden);
+        }
+
+        await ProblemAsync(await GetAsync(client, "/api/alerts", ApiFixture.AlertsKey), HttpStatusCode.Forbidden);
+        await ProblemAsync(await GetAsync(client, "/api/videos/top", ApiFixture.AlertsKey), HttpStatusCode.Forbidden);
     }
 
     [Fact]
