@@ -45,6 +45,7 @@ public static class ApiHostExtensions
         app.MapDefaultEndpoints();
         app.MapEventsApi();
         app.MapVideosApi();
+        app.MapSeriesApi();
         var warehouse = app.MapWarehouseApi();
         // Loading only hastens the scheduled, idempotent load; it is what producers want after sending.
         warehouse.Load.RequireIngest();
