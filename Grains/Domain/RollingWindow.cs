@@ -1,8 +1,8 @@
 namespace Insights.Grains.Domain;
 
 using System.Runtime.InteropServices;
-using Insights.Series;
 using Insights.Sentiment;
+using Insights.Series;
 using Insights.Stats;
 
 /// <summary>

@@ -2,8 +2,8 @@ namespace Insights.Grains.Domain;
 
 using Insights.Events;
 using Insights.Leaderboard;
-using Insights.Series;
 using Insights.Sentiment;
+using Insights.Series;
 using Insights.Stats;
 
 /// <summary>
