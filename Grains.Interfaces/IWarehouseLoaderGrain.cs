@@ -1,5 +1,7 @@
 namespace Insights;
 
+using Insights.Export;
+using Insights.Series;
 using Orleans.Concurrency;
 
 /// <summary>
@@ -27,6 +29,17 @@ public interface IWarehouseLoaderGrain : IGrainWithStringKey
     /// <summary>The video's rows of the <c>video_sentiment_score</c> model, per day then per hour, oldest first.</summary>
     [Alias("GetVideoSentiment"), ResponseTimeout("00:01:00")]
     Task<IReadOnlyList<VideoSentimentPeriod>> GetVideoSentiment(string videoId);
+
+    /// <summary>
+    /// The video's series over [<paramref name="from"/>, <paramref name="to"/>) per <c>hour</c> or <c>day</c>, from the
+    /// <c>video_series_hourly</c> and <c>video_series_daily</c> models, periods without activity as zeros.
+    /// </summary>
+    [Alias("GetVideoSeries"), ResponseTimeout("00:01:00")]
+    Task<VideoSeries> GetVideoSeries(string videoId, string grain, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>A page of the video's loaded comments with their sentiment, oldest first, after <paramref name="after"/> (null: from the start).</summary>
+    [Alias("GetVideoComments"), ResponseTimeout("00:01:00")]
+    Task<CommentPage> GetVideoComments(string videoId, CommentCursor? after, int pageSize);
 }
 
 /// <summary>What one warehouse load did (<c>POST /api/warehouse/load</c>).</summary>

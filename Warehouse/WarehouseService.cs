@@ -1,8 +1,11 @@
 namespace Insights.Warehouse;
 
+using Insights.Export;
 using Insights.Lake;
+using Insights.Series;
 using Insights.Warehouse.Loading;
 using Insights.Warehouse.Modeling;
+using Insights.Warehouse.Queries;
 using Insights.Warehouse.Targets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -135,6 +138,36 @@ public sealed class WarehouseService(
                 SentimentScore = result.Value<double>(i, "sentiment_score"),
             })
                 .ToList();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The video's series over [from, to) from <c>video_series_hourly</c> or <c>video_series_daily</c>, every period with zeros where nothing happened.</summary>
+    public Task<VideoSeries> GetVideoSeriesAsync(string videoId, string grain, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        ReadModelsAsync(target => VideoSeriesQuery.RunAsync(target, videoId, grain, from, to, cancellationToken), cancellationToken);
+
+    /// <summary>A page of the video's comments from <c>stg_comments</c>, after <paramref name="after"/> in (creation time, id) order.</summary>
+    public Task<CommentPage> GetVideoCommentsAsync(string videoId, CommentCursor? after, int pageSize, CancellationToken cancellationToken = default) =>
+        ReadModelsAsync(target => VideoCommentsQuery.RunAsync(target, videoId, after, pageSize, cancellationToken), cancellationToken);
+
+    /// <summary>Runs a read in its own session once the models exist (built here if this process has not built them yet).</summary>
+    private async Task<T> ReadModelsAsync<T>(Func<IWarehouseTarget, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var target = targets.Create();
+            if (!_modelsBuilt)
+            {
+                await target.EnsureSchemaAsync(cancellationToken);
+                await Models(target).BuildAsync(target, cancellationToken);
+                _modelsBuilt = true;
+            }
+
+            return await read(target);
         }
         finally
         {

@@ -90,8 +90,8 @@ public static class DashboardApi
 
     /// <summary>
     /// Writes one <c>data:</c> event with the snapshot as JSON at most every <paramref name="interval"/> (skipped when
-    /// the JSON is identical to the last one sent; snapshots carry their time, so in practice one per interval, which
-    /// also paces the video page's sampled charts), until the client goes away, the host stops, or the stream token
+    /// the JSON is identical to the last one sent; snapshots carry their time, so in practice one per interval; the
+    /// video page's charts come from the series endpoint instead), until the client goes away, the host stops, or the stream token
     /// that opened it expires (so that a revoked key stops streaming within a token's lifetime).
     /// </summary>
     private static async Task StreamAsync<T>(

@@ -47,6 +47,7 @@ public static class ApiHostExtensions
         app.MapVideosApi();
         app.MapCreatorsApi();
         app.MapAlertsApi();
+        app.MapSeriesApi();
         var warehouse = app.MapWarehouseApi();
         // Loading only hastens the scheduled, idempotent load; it is what producers want after sending.
         warehouse.Load.RequireIngest();

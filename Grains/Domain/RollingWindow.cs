@@ -2,6 +2,7 @@ namespace Insights.Grains.Domain;
 
 using System.Runtime.InteropServices;
 using Insights.Sentiment;
+using Insights.Series;
 using Insights.Stats;
 
 /// <summary>
@@ -83,6 +84,49 @@ public sealed class RollingWindow
             EngagementRate = EngagementMath.Rate(likes, comments, shares, views),
             Sentiment = sentiment.ToSummary(),
         };
+    }
+
+    /// <summary>
+    /// Every bucket of the window as of <paramref name="now"/>, oldest first, the current (partial) one last; buckets
+    /// that saw nothing are included with zeros, so the series has one entry per bucket width.
+    /// </summary>
+    public IReadOnlyList<SeriesBucket> Series(DateTimeOffset now)
+    {
+        var nowIndex = now.UtcTicks / BucketWidthTicks;
+        var oldest = nowIndex - BucketCount + 1;
+        var series = new SeriesBucket[BucketCount];
+        var kept = CollectionsMarshal.AsSpan(_buckets);
+        var next = 0;
+        while (next < kept.Length && kept[next].Index < oldest)
+        {
+            next++;
+        }
+
+        for (var i = 0; i < BucketCount; i++)
+        {
+            var index = oldest + i;
+            var start = new DateTimeOffset(index * BucketWidthTicks, TimeSpan.Zero);
+            if (next < kept.Length && kept[next].Index == index)
+            {
+                ref readonly var b = ref kept[next++];
+                series[i] = new SeriesBucket
+                {
+                    Start = start,
+                    Comments = b.Comments,
+                    Views = b.Views,
+                    Likes = b.Likes,
+                    Shares = b.Shares,
+                    EngagementRate = EngagementMath.Rate(b.Likes, b.Comments, b.Shares, b.Views),
+                    Sentiment = b.Sentiment.ToSummary(),
+                };
+            }
+            else
+            {
+                series[i] = new SeriesBucket { Start = start };
+            }
+        }
+
+        return series;
     }
 
     private bool TryGetBucket(DateTimeOffset eventTime, DateTimeOffset now, out int position)

@@ -3,6 +3,7 @@ namespace Insights.Grains.Domain;
 using Insights.Events;
 using Insights.Leaderboard;
 using Insights.Sentiment;
+using Insights.Series;
 using Insights.Stats;
 
 /// <summary>
@@ -216,6 +217,30 @@ public sealed class VideoAggregate
         // Never split a surrogate pair: half an emoji is not text.
         var keep = char.IsHighSurrogate(text[length - 2]) ? length - 2 : length - 1;
         return text[..keep].TrimEnd() + "…";
+    }
+
+    /// <summary>Every bucket of the named rolling window (<see cref="WindowNames"/>), oldest first.</summary>
+    public VideoSeries ToSeries(string window, DateTimeOffset now)
+    {
+        for (var i = 0; i < WindowSpec.Standard.Count; i++)
+        {
+            var spec = WindowSpec.Standard[i];
+            if (spec.Name == window)
+            {
+                var buckets = _state.Windows[i].Series(now);
+                return new VideoSeries
+                {
+                    Window = window,
+                    Source = SeriesSources.Grain,
+                    BucketSeconds = (int)spec.BucketWidth.TotalSeconds,
+                    From = buckets[0].Start,
+                    To = now,
+                    Buckets = buckets,
+                };
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(window), window, "A window is 5m, 1h or 24h.");
     }
 
     private Totals Totals() => new()

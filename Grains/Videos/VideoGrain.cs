@@ -5,6 +5,7 @@ using Insights.Events;
 using Insights.Grains.Domain;
 using Insights.Lake.Zones;
 using Insights.Sentiment;
+using Insights.Series;
 using Insights.Stats;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -81,6 +82,9 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
 
     public Task<VideoStats?> GetStats() =>
         Task.FromResult(_aggregate.Exists ? _aggregate.ToStats(_clock.GetUtcNow()) : null);
+
+    public Task<VideoSeries?> GetSeries(string window) =>
+        Task.FromResult(_aggregate.Exists ? _aggregate.ToSeries(window, _clock.GetUtcNow()) : null);
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {

@@ -1,5 +1,7 @@
 namespace Insights.Grains.Warehouse;
 
+using Insights.Export;
+using Insights.Series;
 using Insights.Warehouse;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,6 +40,12 @@ public sealed class WarehouseLoaderGrain(WarehouseService warehouse, IOptions<Wa
 
     public async Task<IReadOnlyList<VideoSentimentPeriod>> GetVideoSentiment(string videoId) =>
         await Task.Run(() => warehouse.GetVideoSentimentAsync(videoId));
+
+    public async Task<VideoSeries> GetVideoSeries(string videoId, string grain, DateTimeOffset from, DateTimeOffset to) =>
+        await Task.Run(() => warehouse.GetVideoSeriesAsync(videoId, grain, from, to));
+
+    public async Task<CommentPage> GetVideoComments(string videoId, CommentCursor? after, int pageSize) =>
+        await Task.Run(() => warehouse.GetVideoCommentsAsync(videoId, after, pageSize));
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -40,6 +40,8 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string Parameter(string name) => "$" + name;
 
+    public override string FirstRows(string selectQuery, int count) => $"{selectQuery}\nLIMIT {IntLiteral(count)}";
+
     public override string TimestampLiteral(DateTime value) =>
         $"CAST('{value.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}' AS TIMESTAMP)";
 

@@ -41,6 +41,9 @@ public abstract class SqlDialect
     /// <summary>A named query parameter as it appears in SQL text.</summary>
     public abstract string Parameter(string name);
 
+    /// <summary>The first <paramref name="count"/> rows of an ordered query (<c>LIMIT</c> / <c>TOP</c>); the query starts with <c>SELECT </c>.</summary>
+    public abstract string FirstRows(string selectQuery, int count);
+
     public virtual string DateOf(string timestamp) => $"CAST({timestamp} AS DATE)";
 
     public virtual string StringLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";

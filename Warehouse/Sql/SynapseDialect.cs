@@ -65,6 +65,11 @@ public sealed class SynapseDialect(string schema = "dbo") : SqlDialect
 
     public override string Parameter(string name) => "@" + name;
 
+    public override string FirstRows(string selectQuery, int count) =>
+        selectQuery.StartsWith("SELECT ", StringComparison.Ordinal)
+            ? $"SELECT TOP ({IntLiteral(count)}) {selectQuery["SELECT ".Length..]}"
+            : throw new ArgumentException("The query must start with 'SELECT '.", nameof(selectQuery));
+
     public override string StringLiteral(string value) => "N" + base.StringLiteral(value);
 
     public override string TimestampLiteral(DateTime value) =>

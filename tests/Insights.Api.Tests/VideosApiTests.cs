@@ -80,5 +80,6 @@ public sealed class VideosApiTests(ApiFixture fixture)
         Assert.Contains("\"/api/events\"", doc);
         Assert.Contains("\"/api/videos/{id}\"", doc);
         Assert.Contains("\"/api/videos/top\"", doc);
+        Assert.Contains("\"/api/videos/{id}/series\"", doc);
     }
 }

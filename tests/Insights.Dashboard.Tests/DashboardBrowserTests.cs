@@ -34,6 +34,7 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
             "the first batch to reach the leaderboard");
 
         var secondSent = false;
+        var liveSent = false;
         var (code, output) = await BrowserTooling.RunAsync(
             "node",
             [Path.Combine(BrowserTooling.SourceFolder, "browser-test.mjs")],
@@ -60,10 +61,18 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
                     secondSent = true;
                     await PostAsync(SecondBatch(DateTimeOffset.UtcNow));
                 }
+
+                // The video page has drawn its history: now its charts must follow new events.
+                if (line.Trim() == "VIDEO_READY" && !liveSent)
+                {
+                    liveSent = true;
+                    await PostAsync(LiveBatch(DateTimeOffset.UtcNow));
+                }
             });
 
         Assert.True(code == 0, $"browser-test.mjs exited with {code}:\n{output}");
         Assert.True(secondSent, "the script never reported READY:\n" + output);
+        Assert.True(liveSent, "the script never reported VIDEO_READY:\n" + output);
 
         // The README's screenshots are refreshed on request only, so a test run leaves the work tree clean.
         var screenshots = Environment.GetEnvironmentVariable("INSIGHTS_UPDATE_SCREENSHOTS") == "1"
@@ -172,9 +181,14 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
         }
     }
 
+    /// <summary>Comments of A spread over the last hour, one a minute, outside the last 5 minutes; mostly critical.</summary>
+    public const int HistoryComments = 53;
+
     /// <summary>
-    /// Two videos. A: negative comments half an hour ago and positive ones in the last minutes (a sentiment swing),
-    /// two engagement observations (baseline, then growth) and one comment trying to inject markup.
+    /// Two videos. A: an hour of history (a comment a minute and an engagement observation every 5 minutes, all older
+    /// than 5 minutes, so the 5-minute rankings are the two videos' recent comments only), negative comments half an
+    /// hour ago and positive ones in the last minutes (a sentiment swing), engagement growth and one comment trying
+    /// to inject markup.
     /// </summary>
     public static JsonArray FirstBatch(DateTimeOffset now)
     {
@@ -182,11 +196,22 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
         {
             Video(VideoA, "chef_ana", now.AddDays(-1), ["cooking", "fyp"]),
             Video(VideoB, "dance_bo", now.AddDays(-1), ["dance", "choreo"]), // #choreo only on the video: trends from its own hashtags
-            Engagement(VideoA, now.AddMinutes(-4), 1000, 50, 5),
-            Engagement(VideoA, now.AddMinutes(-1), 2000, 150, 12),
-            Engagement(VideoB, now.AddMinutes(-4), 500, 10, 1),
-            Engagement(VideoB, now.AddMinutes(-1), 900, 40, 3),
         };
+        for (var k = 0; k < 10; k++)
+        {
+            events.Add(Engagement(VideoA, now.AddMinutes(-55 + 5 * k), 100 + 80 * k, 5 + 4 * k, k / 3));
+        }
+
+        string[] texts = ["this is boring and bad", "ok I guess", "bad, really bad", "nice"];
+        for (var i = 0; i < HistoryComments; i++)
+        {
+            events.Add(Comment($"a-hist-{i}", VideoA, texts[i % texts.Length], now.AddMinutes(-58 + i)));
+        }
+
+        events.Add(Engagement(VideoA, now.AddMinutes(-4), 1000, 50, 5));
+        events.Add(Engagement(VideoA, now.AddMinutes(-1), 2000, 150, 12));
+        events.Add(Engagement(VideoB, now.AddMinutes(-4), 500, 10, 1));
+        events.Add(Engagement(VideoB, now.AddMinutes(-1), 900, 40, 3));
         for (var i = 0; i < 12; i++)
         {
             events.Add(Comment($"a-old-{i}", VideoA, "this is terrible, awful and boring, I hate it #fail", now.AddMinutes(-30).AddSeconds(i)));
@@ -218,6 +243,10 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
 
         return events;
     }
+
+    /// <summary>Sent once the video page shows its history: five more comments on A, now.</summary>
+    public static JsonArray LiveBatch(DateTimeOffset now) =>
+        new(Enumerable.Range(0, 5).Select(i => (JsonNode)Comment($"a-after-{i}", VideoA, "still watching, lovely", now.AddSeconds(-i))).ToArray());
 
     private static JsonObject Video(string id, string user, DateTimeOffset created, string[] tags) => new()
     {

@@ -48,6 +48,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         Settings["Insights:Lake:Path"] = Path.Combine(_statePath, "lake");
         Settings["Insights:Lake:Writer:MaxFileAge"] = "00:00:01";
         Settings["Insights:Dimensions:FlushInterval"] = "00:00:01";
+        Settings["Insights:Warehouse:DuckDbPath"] = Path.Combine(_statePath, "warehouse", "insights.duckdb");
         Settings["Insights:Alerts:SentimentSwing:Delta"] = "30";
         Settings["Insights:Alerts:SentimentSwing:MinComments"] = "5";
         Settings["Urls"] = "http://127.0.0.1:0";

@@ -137,12 +137,85 @@ try {
       await until('the header to name the video by creator and description', async () =>
         (await page.textContent('#title')) === process.env.DASHBOARD_VIDEO_NAME || await page.textContent('#title'));
     }
-    await until('both charts to draw at least two data points', async () => {
-      const c = await page.$$eval('#comments-chart circle', x => x.length);
-      const s = await page.$$eval('#sentiment-chart circle', x => x.length);
-      const lines = await page.$$eval('svg.chart polyline', x => x.length);
-      return (c >= 2 && s >= 4 && lines >= 3) || { commentPoints: c, sentimentPoints: s, lines };
-    }, 20000);
+    // History at once: the hour the video already had is on the charts as soon as the page has its series, one
+    // slot per minute; sampling while the page is open could not have drawn 40 busy minutes.
+    const shape = () => page.evaluate(() => {
+      const values = sel => [...document.querySelectorAll(sel)].map(x => Number(x.dataset.value));
+      const comments = values('#comments-chart circle.point');
+      const starts = [...document.querySelectorAll('#comments-chart circle.point')].map(x => ({ t: Date.parse(x.dataset.start), v: Number(x.dataset.value) }));
+      return {
+        starts,
+        commentPoints: comments.length,
+        busyMinutes: comments.filter(v => v > 0).length,
+        commentSum: comments.reduce((a, b) => a + b, 0),
+        viewBars: values('#views-chart rect.bar').length,
+        viewBarsWithGrowth: values('#views-chart rect.bar').filter(v => v > 0).length,
+        sentimentPoints: values('#sentiment-chart circle.point').length,
+        shareRects: values('#shares-history rect.share').length,
+      };
+    });
+    let opened;
+    await until('the charts to open with the last hour of history', async () => {
+      opened = await shape();
+      return (opened.commentPoints === 60 && opened.busyMinutes >= 40 && opened.viewBars === 60 && opened.viewBarsWithGrowth >= 8
+        && opened.sentimentPoints >= 40 && opened.shareRects >= 120) || opened;
+    }, 10000);
+    console.log('history on open:', JSON.stringify({ ...opened, starts: opened.starts.length }));
+
+    // Values on hover: the tooltip names the bucket's time and its figures.
+    const busy = await page.$('#comments-chart circle.point:not([data-value="0"])');
+    const box = await busy.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await until('the tooltip to show the hovered bucket', async () => {
+      const tip = await page.$eval('#chart-tooltip', t => ({ hidden: t.hidden, text: t.textContent, index: t.dataset.index }));
+      return (!tip.hidden && /\d\d:\d\d/.test(tip.text) && /\d+ comments? \(/.test(tip.text) && tip.index === await busy.getAttribute('data-index')) || tip;
+    }, 5000);
+    await page.mouse.move(5, 5);
+
+    // Live: new comments reach the chart without reloading the page.
+    console.log('VIDEO_READY');
+    // Compared over the latest minutes only: the window moves on meanwhile, and its oldest minutes leave it.
+    const since = Math.max(...opened.starts.map(p => p.t)) - 120000;
+    const recent = s => s.starts.filter(p => p.t >= since).reduce((a, p) => a + p.v, 0);
+    await until('the comments chart to take the 5 comments posted after it opened', async () => {
+      const now = await shape();
+      return recent(now) >= recent(opened) + 5 || { before: recent(opened), now: recent(now) };
+    }, 30000);
+
+    // Other periods: the grain's 24 hours in quarter hours, the warehouse's 7 days in hours.
+    await page.click('#window-picker button[data-window="24h"]');
+    await until('the 24-hour window', async () => (await page.$eval('#comments-chart', s => s.dataset.buckets)) === '96' || 'not yet');
+    await page.click('#window-picker button[data-window="7d"]');
+    await until('the 7-day range from the warehouse', async () => {
+      const buckets = Number(await page.$eval('#comments-chart', s => s.dataset.buckets));
+      const note = await page.textContent('#series-note');
+      return (buckets >= 168 && buckets <= 169 && /warehouse/.test(note)) || { buckets, note };
+    });
+    await page.click('#window-picker button[data-window="1h"]');
+    await until('the hour again', async () => (await page.$eval('#comments-chart', s => s.dataset.buckets)) === '60' || 'not yet');
+
+    // Exports: fetched with the key, saved by the browser.
+    const saved = async button => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+    };
+    const seriesCsv = await saved('#export-series');
+    const seriesLines = seriesCsv.text.split('\r\n').filter(l => l);
+    if (!seriesLines[0].startsWith('start,comments,views,likes,shares') || seriesLines.length !== 61) {
+      fail(`series CSV ${seriesCsv.name}: ${seriesLines.length} lines, header ${seriesLines[0]}`);
+    }
+    await until('the warehouse to hold the video\'s comments', async () => {
+      await fetch(base + '/api/warehouse/load', { method: 'POST', headers: { 'X-Api-Key': apiKey } });
+      const r = await fetch(`${base}/api/videos/${encodeURIComponent(videoId)}/comments.csv`, { headers: { 'X-Api-Key': apiKey } });
+      const lines = (await r.text()).split('\r\n').filter(l => l).length - 1;
+      return lines >= 60 || { status: r.status, lines };
+    }, 60000);
+    const commentsCsv = await saved('#export-comments');
+    const commentLines = commentsCsv.text.split('\r\n').filter(l => l);
+    if (!commentLines[0].startsWith('comment_id,video_id,') || commentLines.length < 61 || !commentsCsv.name.endsWith('-comments.csv')) {
+      fail(`comments CSV ${commentsCsv.name}: ${commentLines.length} lines, header ${commentLines[0]}`);
+    }
+    console.log(`exports ok: ${seriesCsv.name} (${seriesLines.length} lines), ${commentsCsv.name} (${commentLines.length} lines)`);
     const comments = await page.$$eval('#recent-comments li .text', xs => xs.map(x => x.textContent));
     if (!comments.some(t => t.includes('<script>window.__pwned=1</script>'))) fail('the injection comment is not shown as text: ' + JSON.stringify(comments));
     if (await page.$('#recent-comments img, #recent-comments script')) fail('comment text was turned into markup');

@@ -19,9 +19,10 @@ public sealed class ModelTests
 
         Assert.Equal(
             new[] { "stg_comments", "stg_dates", "stg_video_hashtags", "stg_videos", "stg_creators", "stg_video_snapshots",
-             "trending_hashtags_daily", "video_engagement_daily", "video_sentiment_score" }.Order(),
+             "trending_hashtags_daily", "video_engagement_daily", "video_sentiment_score", "video_series_hourly", "video_series_daily" }.Order(),
             result.Models.Order());
         Assert.True(result.Models.ToList().IndexOf("stg_comments") < result.Models.ToList().IndexOf("video_sentiment_score"));
+        Assert.True(result.Models.ToList().IndexOf("video_series_hourly") < result.Models.ToList().IndexOf("video_series_daily"));
         Assert.True(result.Tests.Count >= 40, $"{result.Tests.Count} tests");
         Assert.All(result.Tests, t => Assert.True(t.Status == DbtTestStatus.Pass, $"{t.Name}: {t.Status} {t.Failures} {t.Error}"));
         Assert.Contains(result.Tests, t => t.Name.StartsWith("relationships_", StringComparison.Ordinal));
