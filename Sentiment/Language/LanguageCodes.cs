@@ -10,7 +10,7 @@ public static class LanguageCodes
     public const string Other = "other";
 
     /// <summary>ISO 639-2's code for "undetermined".</summary>
-    public const string Undetermined = "und";
+    public const string Undetermined = SentimentResult.Undetermined;
 
     /// <summary>The languages the shipped model is trained on and the sentiment model scores.</summary>
     public static readonly IReadOnlyList<string> Trained = ["ar", "de", "en", "es", "fr", "hi", "it", "pt"];
