@@ -37,7 +37,7 @@ public sealed class LanguageIdentifier
     public const int ForeignWordRatio = 4;
 
     /// <summary>Shorter texts always get the best language: too few n-grams to say they fit none.</summary>
-    public const int MinFeaturesToRejectAll = 24;
+    public const int MinFeaturesToRejectAll = 80;
 
     /// <summary>Texts with fewer words are never set aside for want of known words.</summary>
     public const int MinWordsToRejectAll = 4;

@@ -116,6 +116,9 @@ internal static class OtherLanguageSamples
     public static readonly IReadOnlyList<(string Language, string Text)> ShortKnown =
     [
         ("en", "love this so much"),
+        ("en", "Café was great"),
+        ("en", "so cute 😍"),
+        ("en", "wow amazing"),
         ("en", "this is the best video ever"),
         ("en", "omg I can't stop watching"),
         ("es", "me encanta esta canción"),
