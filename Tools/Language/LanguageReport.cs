@@ -11,8 +11,8 @@ internal static class LanguageReport
     public static IRenderable Create(string title, LanguageConfusion confusion)
     {
         var identified = confusion.Identified;
+        var heading = new Text($"{title}: {confusion.Total.ToString("N0", CultureInfo.InvariantCulture)} texts, accuracy {Score(confusion.OverallAccuracy)} (rows: language, columns: identified)");
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{title}: {confusion.Total.ToString("N0", CultureInfo.InvariantCulture)} texts, accuracy {Score(confusion.OverallAccuracy)} (rows: language, columns: identified)")
             .AddColumn("")
             .AddColumn(new TableColumn("accuracy").RightAligned());
         foreach (var code in identified)
@@ -29,7 +29,7 @@ internal static class LanguageReport
             ]);
         }
 
-        return table;
+        return new Rows(heading, table);
     }
 
     private static string Score(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
