@@ -1,6 +1,8 @@
 namespace Insights.Sentiment.Language;
 
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 /// <summary>
 /// Tells the language of a comment, in this order:
@@ -123,9 +125,23 @@ public sealed class LanguageIdentifier
     /// <summary>The summed log-probability of the n-grams under each language.</summary>
     internal void Score(ReadOnlySpan<int> features, Span<float> scores)
     {
-        scores.Clear();
         var weights = model.Weights;
         var stride = languageCount;
+        if (stride == Vector256<float>.Count && Vector256.IsHardwareAccelerated)
+        {
+            // Eight languages: one bucket's weights are one vector.
+            ref var first = ref MemoryMarshal.GetArrayDataReference(weights);
+            var sum = Vector256<float>.Zero;
+            foreach (var bucket in features)
+            {
+                sum += Vector256.LoadUnsafe(ref first, (nuint)bucket * (nuint)Vector256<float>.Count);
+            }
+
+            sum.CopyTo(scores);
+            return;
+        }
+
+        scores.Clear();
         foreach (var bucket in features)
         {
             var row = weights.AsSpan(bucket * stride, stride);
