@@ -150,7 +150,7 @@ public sealed class RemoteSentimentTests(RemoteSentimentFixture fixture, ITestOu
         var run = Guid.NewGuid().ToString("N")[..8];
         var videos = Enumerable.Range(0, 20).Select(_ => NewVideo()).ToArray();
 
-        await Task.WhenAll(videos.Select(v => fixture.Publish(v, Comment(v, "c1", $"I love it {run} {v}"))));
+        await Task.WhenAll(videos.Select(v => fixture.Publish(v, Comment(v, "c1", $"I love it so much, this is great {run} {v}"))));
 
         foreach (var video in videos)
         {
