@@ -54,6 +54,10 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("Comments/s per core of the local analyzer, and the remote Azure AI Language path against a local stub")]
     public bool Sentiment { get; set; }
 
+    [CommandOption("--language")]
+    [Description("Comments/s of language identification, and of the local analyzer with and without it")]
+    public bool Language { get; set; }
+
     [CommandOption("--warehouse")]
     [Description("Rows/s loaded into DuckDB, and the cost of a load with nothing new")]
     public bool Warehouse { get; set; }
@@ -86,7 +90,7 @@ public sealed class BenchmarkSettings : CommandSettings
         }
 
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--warehouse", Warehouse), ("--http", Http), ("--memory", Memory), ("--durable", Durable) })
+        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--language", Language), ("--warehouse", Warehouse), ("--http", Http), ("--memory", Memory), ("--durable", Durable) })
         {
             if (given)
             {

@@ -7,6 +7,7 @@ public static class BenchmarkSections
     [
         new PipelineBenchmark(),
         new SentimentBenchmark(),
+        new LanguageBenchmark(),
         new WarehouseBenchmark(),
         new Http.HttpIngestBenchmark(),
         new Memory.MemoryBenchmark(),

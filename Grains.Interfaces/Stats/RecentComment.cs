@@ -13,4 +13,6 @@ public sealed record RecentComment
     [Id(5)] public double Score { get; init; }
     /// <summary>Name and version of the analyzer that scored the comment.</summary>
     [Id(6)] public string Analyzer { get; init; } = "";
+    /// <summary>The comment's language as identified before scoring: ISO 639-1, <c>other</c> or <c>und</c>.</summary>
+    [Id(7)] public string Language { get; init; } = SentimentResult.Undetermined;
 }

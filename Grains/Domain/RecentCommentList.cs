@@ -1,6 +1,7 @@
 namespace Insights.Grains.Domain;
 
 using System.Text;
+using Insights.Sentiment;
 using Insights.Stats;
 
 /// <summary>
@@ -16,6 +17,7 @@ public sealed class RecentCommentList
     [Id(2)] private RecentCommentEntry[] _entries = [];
     [Id(3)] private int _count;
     [Id(4)] private string[] _analyzers = [];
+    [Id(5)] private string[] _languages = [];
 
     public RecentCommentList(int capacity) => Configure(capacity);
 
@@ -43,7 +45,7 @@ public sealed class RecentCommentList
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
         // State read back from the old layout was built without running initializers.
-        (_entries, _analyzers) = (_entries ?? [], _analyzers ?? []);
+        (_entries, _analyzers, _languages) = (_entries ?? [], _analyzers ?? [], _languages ?? []);
         if (_legacyItems is { } legacy)
         {
             _legacyItems = null;
@@ -101,6 +103,7 @@ public sealed class RecentCommentList
             ScoreTenThousandths = (int)Math.Round(comment.Score * 10_000),
             Label = comment.Label,
             Analyzer = AnalyzerIndex(comment.Analyzer),
+            Language = LanguageNumber(comment.Language),
         };
     }
 
@@ -116,7 +119,27 @@ public sealed class RecentCommentList
             Label = entry.Label,
             Score = entry.ScoreTenThousandths / 10_000.0,
             Analyzer = entry.Analyzer < _analyzers.Length ? _analyzers[entry.Analyzer] : "",
+            Language = entry.Language > 0 && entry.Language <= _languages.Length ? _languages[entry.Language - 1] : SentimentResult.Undetermined,
         };
+    }
+
+    /// <summary>One more than the code's index in <c>_languages</c>; 0 (undetermined) once 255 codes are in use, which a model of a few languages never reaches.</summary>
+    private byte LanguageNumber(string language)
+    {
+        var at = Array.IndexOf(_languages, language);
+        if (at >= 0)
+        {
+            return (byte)(at + 1);
+        }
+
+        if (_languages.Length == byte.MaxValue)
+        {
+            return 0;
+        }
+
+        Array.Resize(ref _languages, _languages.Length + 1);
+        _languages[^1] = language;
+        return (byte)_languages.Length;
     }
 
     private byte AnalyzerIndex(string analyzer)

@@ -104,6 +104,7 @@ public sealed class VideoAggregate
             Label = sentiment.Label,
             Score = Math.Round(sentiment.Score, 4),
             Analyzer = sentiment.Analyzer,
+            Language = sentiment.Language,
         });
         TermExtractor.Extract(comment.Text, _termSink);
         Touch(comment.IngestedAt, comment.CreateTime);

@@ -27,6 +27,7 @@ public static class LakeRows
         ProbabilityNeutral = s.Neutral,
         ProbabilityNegative = s.Negative,
         Analyzer = s.Analyzer,
+        Language = s.Language,
     };
 
     public static VideoSnapshotRow Snapshot(VideoStats stats, long version, DateTimeOffset at)

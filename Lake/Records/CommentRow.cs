@@ -24,4 +24,6 @@ public sealed class CommentRow
     [JsonPropertyName("probability_negative")] public double ProbabilityNegative { get; set; }
     /// <summary>Name and version of the analyzer that scored the comment.</summary>
     [JsonPropertyName("analyzer")] public string Analyzer { get; set; } = "";
+    /// <summary>The comment's language as identified before scoring: ISO 639-1, <c>other</c> or <c>und</c>.</summary>
+    [JsonPropertyName("language")] public string Language { get; set; } = "und";
 }

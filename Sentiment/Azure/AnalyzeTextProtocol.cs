@@ -18,7 +18,8 @@ internal static class AnalyzeTextProtocol
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static BinaryData WriteRequest(IReadOnlyList<string> documents, string language, string modelVersion)
+    /// <summary>The request body; each document with its own <c>language</c> (ISO 639-1, the service's hint).</summary>
+    public static BinaryData WriteRequest(IReadOnlyList<string> documents, IReadOnlyList<string> languages, string modelVersion)
     {
         var buffer = new ArrayBufferWriter<byte>(256 + documents.Sum(d => d.Length) * 2);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -34,7 +35,7 @@ internal static class AnalyzeTextProtocol
             {
                 json.WriteStartObject();
                 json.WriteString("id", i.ToString(CultureInfo.InvariantCulture));
-                json.WriteString("language", language);
+                json.WriteString("language", languages[i]);
                 json.WriteString("text", documents[i]);
                 json.WriteEndObject();
             }

@@ -32,7 +32,10 @@ public sealed class AzureLanguageOptions
     /// <summary>The <c>modelVersion</c> parameter.</summary>
     public string ModelVersion { get; set; } = "latest";
 
-    /// <summary>Language of every document (comments are not language-detected first).</summary>
+    /// <summary>
+    /// Language of documents whose language is not identified (language identification off, or no letters to tell
+    /// by); identified documents carry their own (<c>Insights:Sentiment:LanguageIdentification</c>).
+    /// </summary>
     public string Language { get; set; } = "en";
 
     /// <summary>Documents per request, 1 to 10.</summary>

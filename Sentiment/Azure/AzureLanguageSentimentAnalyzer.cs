@@ -4,6 +4,7 @@ using global::Azure;
 using global::Azure.Core;
 using global::Azure.Core.Pipeline;
 using global::Azure.Identity;
+using Insights.Sentiment.Language;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -32,6 +33,7 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
     private readonly HttpPipeline pipeline;
     private readonly Uri requestUri;
     private readonly SemaphoreSlim requestSlots;
+    private readonly LanguageIdentifier? languageIdentifier;
     private long requests;
     private long failedRequests;
     private long retries;
@@ -45,13 +47,19 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
     /// <param name="logger">Optional.</param>
     /// <param name="credential">Entra ID credential used when <see cref="AzureLanguageOptions.Key"/> is empty; <c>DefaultAzureCredential</c> when null.</param>
     /// <param name="transport">The HTTP transport (tests); Azure.Core's default when null.</param>
+    /// <param name="languageIdentifier">
+    /// When given, each document is sent with its identified language as the service's <c>language</c> hint
+    /// (<see cref="AzureLanguageOptions.Language"/> for undetermined and other ones) and every result carries it.
+    /// </param>
     public AzureLanguageSentimentAnalyzer(
         AzureLanguageOptions options,
         ISentimentAnalyzer localAnalyzer,
         ILogger? logger = null,
         TokenCredential? credential = null,
-        HttpPipelineTransport? transport = null)
+        HttpPipelineTransport? transport = null,
+        LanguageIdentifier? languageIdentifier = null)
     {
+        this.languageIdentifier = languageIdentifier;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(localAnalyzer);
         this.options = options.Clone();
@@ -88,6 +96,7 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
     {
         ArgumentNullException.ThrowIfNull(texts);
         var results = new SentimentResult[texts.Count];
+        var languages = Identify(texts);
         var scoreLocally = new List<int>();
         var remote = new List<int>(texts.Count);
         for (var i = 0; i < texts.Count; i++)
@@ -101,8 +110,8 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
         {
             var chunks = remote.Chunk(options.MaxDocumentsPerRequest).ToArray();
             var rejected = chunks.Length == 1
-                ? [await ScoreRemotelyAsync(texts, chunks[0], results, cancellationToken).ConfigureAwait(false)]
-                : await Task.WhenAll(chunks.Select(chunk => ScoreRemotelyAsync(texts, chunk, results, cancellationToken))).ConfigureAwait(false);
+                ? [await ScoreRemotelyAsync(texts, languages, chunks[0], results, cancellationToken).ConfigureAwait(false)]
+                : await Task.WhenAll(chunks.Select(chunk => ScoreRemotelyAsync(texts, languages, chunk, results, cancellationToken))).ConfigureAwait(false);
             foreach (var indices in rejected)
             {
                 scoreLocally.AddRange(indices);
@@ -119,15 +128,49 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
             }
         }
 
+        if (languages is not null)
+        {
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (results[i].Language != languages[i])
+                {
+                    results[i] = results[i] with { Language = languages[i] };
+                }
+            }
+        }
+
         return results;
     }
 
+    /// <summary>Each text's language when identification is on; null when off.</summary>
+    private string[]? Identify(IReadOnlyList<string> texts)
+    {
+        if (languageIdentifier is null)
+        {
+            return null;
+        }
+
+        var languages = new string[texts.Count];
+        for (var i = 0; i < languages.Length; i++)
+        {
+            languages[i] = languageIdentifier.Identify(texts[i]).Language;
+        }
+
+        return languages;
+    }
+
+    /// <summary>The <c>language</c> a document is sent with: its own when identified, else the configured one.</summary>
+    private string Hint(string[]? languages, int index) =>
+        languages is null || languages[index] is LanguageCodes.Other or LanguageCodes.Undetermined ? options.Language : languages[index];
+
     /// <summary>Sends one request; fills the results it got and returns the indices the service rejected.</summary>
-    private async Task<IReadOnlyList<int>> ScoreRemotelyAsync(IReadOnlyList<string> texts, int[] indices, SentimentResult[] results, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<int>> ScoreRemotelyAsync(IReadOnlyList<string> texts, string[]? languages, int[] indices, SentimentResult[] results, CancellationToken cancellationToken)
     {
         var batch = new string[indices.Length];
+        var hints = new string[indices.Length];
         for (var j = 0; j < indices.Length; j++)
         {
+            hints[j] = Hint(languages, indices[j]);
             batch[j] = DocumentText.Prepare(texts[indices[j]], options.MaxDocumentLength, out var truncated);
             if (truncated)
             {
@@ -140,7 +183,7 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
         AnalyzeTextProtocol.Outcome[] outcomes;
         try
         {
-            outcomes = await SendAsync(batch, cancellationToken).ConfigureAwait(false);
+            outcomes = await SendAsync(batch, hints, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -170,7 +213,7 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
         return rejected ?? (IReadOnlyList<int>)[];
     }
 
-    private async Task<AnalyzeTextProtocol.Outcome[]> SendAsync(string[] batch, CancellationToken cancellationToken)
+    private async Task<AnalyzeTextProtocol.Outcome[]> SendAsync(string[] batch, string[] languages, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref requests);
         SentimentMetrics.AzureRequests.Add(1);
@@ -184,7 +227,7 @@ public sealed partial class AzureLanguageSentimentAnalyzer : ISentimentAnalyzer
         request.Uri.Reset(requestUri);
         request.Headers.SetValue("Content-Type", "application/json");
         request.Headers.SetValue("Accept", "application/json");
-        request.Content = RequestContent.Create(AnalyzeTextProtocol.WriteRequest(batch, options.Language, options.ModelVersion));
+        request.Content = RequestContent.Create(AnalyzeTextProtocol.WriteRequest(batch, languages, options.ModelVersion));
         try
         {
             await pipeline.SendAsync(message, deadline.Token).ConfigureAwait(false);

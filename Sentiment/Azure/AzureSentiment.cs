@@ -2,6 +2,7 @@ namespace Insights.Sentiment.Azure;
 
 using global::Azure.Core;
 using global::Azure.Core.Pipeline;
+using Insights.Sentiment.Language;
 using Insights.Sentiment.Remote;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,6 +23,7 @@ public static class AzureSentiment
     /// longest any caller waits; comments are then never lost nor stalled.</item>
     /// </list>
     /// In both, documents the service rejects one by one and blank texts are scored by <paramref name="local"/>.
+    /// With <paramref name="languageIdentifier"/>, each document goes with its identified language as the service's hint.
     /// Dispose the batcher when done.
     /// </summary>
     public static SentimentBatcher CreateAnalyzer(
@@ -31,13 +33,14 @@ public static class AzureSentiment
         ILoggerFactory? loggerFactory = null,
         TokenCredential? credential = null,
         HttpPipelineTransport? transport = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        LanguageIdentifier? languageIdentifier = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(local);
         loggerFactory ??= NullLoggerFactory.Instance;
         var azure = new AzureLanguageSentimentAnalyzer(
-            options, local, loggerFactory.CreateLogger<AzureLanguageSentimentAnalyzer>(), credential, transport);
+            options, local, loggerFactory.CreateLogger<AzureLanguageSentimentAnalyzer>(), credential, transport, languageIdentifier);
         var batching = new SentimentBatcherOptions
         {
             MaxBatchSize = options.MaxDocumentsPerRequest,

@@ -2,6 +2,8 @@ namespace Insights.Silo.Hosting;
 
 using Insights.Sentiment;
 using Insights.Sentiment.Azure;
+using Insights.Sentiment.Language;
+using Insights.Sentiment.Remote;
 
 public static class SentimentExtensions
 {
@@ -19,27 +21,43 @@ public static class SentimentExtensions
     /// <item><c>AzureWithLocalFallback</c>: the same, with a circuit breaker and the local analyzer scoring whatever
     /// Azure cannot (outage, open circuit, rejected document, a caller waiting longer than <c>FallbackAfter</c>).</item>
     /// </list>
+    /// Before either, unless <c>Insights:Sentiment:LanguageIdentification:Enabled</c> is false, each comment's language
+    /// is identified (<see cref="LanguageAwareSentimentAnalyzer"/>): comments in languages outside
+    /// <c>SupportedLanguages</c> get a neutral, low-confidence score, the others go to the analyzer, Azure receiving
+    /// the language as each document's hint; every score carries the language.
     /// Settings are checked here, so a bad value stops the silo at start with a message naming the key.
     /// </summary>
     public static IServiceCollection AddInsightsSentiment(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
         var analyzer = section["Analyzer"] ?? "Local";
+        var languages = ReadLanguageOptions(configuration);
+        var identifier = languages.Enabled ? new LanguageIdentifier() : null;
+        if (identifier is not null)
+        {
+            languages.Validate(identifier.Model);
+            services.AddSingleton(identifier);
+        }
+
         switch (analyzer)
         {
             case "Local":
-                services.AddSingleton<ISentimentAnalyzer, LexiconSentimentAnalyzer>();
+                services.AddSingleton<LexiconSentimentAnalyzer>();
+                services.AddSingleton<ISentimentAnalyzer>(sp => WithLanguages(sp.GetRequiredService<LexiconSentimentAnalyzer>(), identifier, languages));
                 break;
             case "Azure":
             case "AzureWithLocalFallback":
                 var options = ReadAzureOptions(configuration);
                 var localFallback = analyzer == "AzureWithLocalFallback";
                 services.AddSingleton<LexiconSentimentAnalyzer>();
-                services.AddSingleton<ISentimentAnalyzer>(sp => AzureSentiment.CreateAnalyzer(
+                // Its own registration, so the container disposes the batcher.
+                services.AddSingleton(sp => AzureSentiment.CreateAnalyzer(
                     options,
                     localFallback,
                     sp.GetRequiredService<LexiconSentimentAnalyzer>(),
-                    sp.GetRequiredService<ILoggerFactory>()));
+                    sp.GetRequiredService<ILoggerFactory>(),
+                    languageIdentifier: identifier));
+                services.AddSingleton<ISentimentAnalyzer>(sp => WithLanguages(sp.GetRequiredService<SentimentBatcher>(), identifier, languages));
                 break;
             default:
                 throw new InvalidOperationException(
@@ -48,6 +66,22 @@ public static class SentimentExtensions
 
         return services;
     }
+
+    /// <summary>Binds <c>Insights:Sentiment:LanguageIdentification</c>; throws naming the offending key.</summary>
+    public static LanguageIdentificationOptions ReadLanguageOptions(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(LanguageIdentificationOptions.SectionName).Get<LanguageIdentificationOptions>() ?? new LanguageIdentificationOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException($"{LanguageIdentificationOptions.SectionName}: {ex.Message}", ex);
+        }
+    }
+
+    private static ISentimentAnalyzer WithLanguages(ISentimentAnalyzer analyzer, LanguageIdentifier? identifier, LanguageIdentificationOptions options) =>
+        identifier is null ? analyzer : new LanguageAwareSentimentAnalyzer(analyzer, identifier, options);
 
     /// <summary>Binds and checks <c>Insights:Sentiment:Azure</c>; throws naming the offending key.</summary>
     public static AzureLanguageOptions ReadAzureOptions(IConfiguration configuration)

@@ -1,6 +1,7 @@
 namespace Insights.Tools.Cli;
 
 using Insights.Tools.Auth;
+using Insights.Tools.Language;
 using Insights.Tools.Migration;
 using Insights.Tools.Quality;
 using Insights.Tools.Replay;
@@ -37,6 +38,12 @@ public static class InsightsApp
             config.AddCommand<QualityCommand>("quality")
                 .WithDescription("Accuracy, macro-F1, macro-recall and confusion matrix of the sentiment analyzer on labelled files")
                 .WithExample("quality", "my-labels.tsv", "--analyzer", "azure");
+            config.AddBranch("language", language =>
+            {
+                language.SetDescription("The language identifier that picks which comments the sentiment model scores");
+                language.AddCommand<LanguageTrainCommand>("train")
+                    .WithDescription("Train the language identifier on the shared data (seeded), write the model and print its accuracy per language on the validation files");
+            });
             config.AddBranch("warehouse", warehouse =>
             {
                 warehouse.SetDescription("Load the processed zone into the warehouse, build and test the dbt models, query it");

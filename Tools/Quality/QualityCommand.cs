@@ -14,7 +14,8 @@ using Spectre.Console.Cli;
 /// <c>../shared/data/sentiment</c> next to the repository root, found by walking up from the current folder and from
 /// the tool's folder to the one holding <c>Insights.sln</c>) and every labelled file given
 /// (<c>label&lt;TAB&gt;text</c>), and prints per file: items, accuracy, macro-F1, macro-recall, the confusion
-/// matrix, and the published VADER/AFINN baselines of the shared README for comparison. Exit code 1 if a file is
+/// matrix, and the published VADER/AFINN baselines of the shared README for comparison; then the language
+/// identifier's accuracy per language on the shared validation files. Exit code 1 if a file is
 /// unreadable, has a bad line, or could not be scored; 2 for bad arguments.
 /// </summary>
 public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environment) : AsyncCommand<QualitySettings>
@@ -95,6 +96,8 @@ public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environ
                 failures++;
             }
         }
+
+        LanguageQualitySection.Write(console, error, folder);
 
         if (failures > 0)
         {

@@ -4,6 +4,7 @@ using Insights.Grains.Domain;
 using Insights.Lake;
 using Insights.Lake.Hosting;
 using Insights.Sentiment;
+using Insights.Sentiment.Language;
 using Insights.Tools.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -22,7 +23,7 @@ public sealed class ReplayCommand(IAnsiConsole console, ToolEnvironment environm
         var configuration = settings.Configuration(environment.Configuration);
         await using var services = new ServiceCollection().AddLogging().AddInsightsLake(configuration).BuildServiceProvider();
         var lake = services.GetRequiredService<ILakeStore>();
-        var job = new ReplayJob(lake, new LexiconSentimentAnalyzer(), new VideoOptions());
+        var job = new ReplayJob(lake, new LanguageAwareSentimentAnalyzer(new LexiconSentimentAnalyzer(), new LanguageIdentifier()), new VideoOptions());
         var result = await job.RunAsync(from, to, cancellationToken);
         console.WriteLineAsIs($"replayed {lake.Description}, ingest hours {result.From:O} to {result.To:O} with {result.Analyzer}:");
         console.WriteLineAsIs($"  {result.RawEvents:N0} raw events read, {result.Invalid:N0} invalid, {result.Duplicates:N0} duplicate comments");

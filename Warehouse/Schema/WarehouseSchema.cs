@@ -104,6 +104,7 @@ public static class WarehouseSchema
         new("probability_neutral", ColumnType.Double),
         new("probability_negative", ColumnType.Double),
         new("analyzer", ColumnType.Name),
+        new("language", ColumnType.Name),
         new("create_hour", ColumnType.Timestamp, ColumnSource.HourOf, "create_time"),
         new("create_date", ColumnType.Date, ColumnSource.DateOf, "create_time"),
         SourceFile,

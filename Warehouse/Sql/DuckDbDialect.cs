@@ -23,8 +23,15 @@ public sealed class DuckDbDialect : SqlDialect
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>
+    /// Creates the table, and adds the columns a table created by an older schema lacks (fact_comment's
+    /// <c>language</c>); rows loaded before have them null.
+    /// </summary>
     public override IReadOnlyList<string> CreateTableIfMissing(WarehouseTable table) =>
-        [$"CREATE TABLE IF NOT EXISTS {Relation(table.Name)} (\n{ColumnList(table, c => TypeName(c.Type, table.Kind))}\n)"];
+    [
+        $"CREATE TABLE IF NOT EXISTS {Relation(table.Name)} (\n{ColumnList(table, c => TypeName(c.Type, table.Kind))}\n)",
+        .. table.Columns.Select(c => $"ALTER TABLE {Relation(table.Name)} ADD COLUMN IF NOT EXISTS {c.Name} {TypeName(c.Type, table.Kind)}"),
+    ];
 
     public override IReadOnlyList<string> CreateOrReplaceView(string name, string selectSql) =>
         [$"CREATE OR REPLACE VIEW {Relation(name)} AS\n{selectSql}"];

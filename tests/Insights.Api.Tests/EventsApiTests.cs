@@ -3,6 +3,7 @@ namespace Insights.Api.Tests;
 using System.Net;
 using System.Text.Json;
 using Insights.Ingest;
+using Insights.Sentiment;
 using Insights.Stats;
 using Microsoft.AspNetCore.Mvc;
 
@@ -63,6 +64,27 @@ public sealed class EventsApiTests(ApiFixture fixture)
         Assert.Equal(1, stats.Sentiment.Negative);
         Assert.Equal(["5m", "1h", "24h"], stats.Windows.Keys);
         Assert.Equal(2, stats.RecentComments.Count);
+    }
+
+    [Fact]
+    public async Task Recent_comments_carry_their_identified_language()
+    {
+        var video = NewId();
+        var now = Json.Now;
+        var response = await Post($$"""
+            [
+              {"type":"comment","id":"{{NewId()}}","video_id":"{{video}}","text":"this looks amazing, I love it","create_time":{{now - 30}},"username":"fan1"},
+              {"type":"comment","id":"{{NewId()}}","video_id":"{{video}}","text":"me encanta esta receta, gracias","create_time":{{now - 20}},"username":"fan2"},
+              {"type":"comment","id":"{{NewId()}}","video_id":"{{video}}","text":"この動画めっちゃ好き！","create_time":{{now - 10}},"username":"fan3"}
+            ]
+            """);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var stats = await WaitForComments(video, 3);
+
+        Assert.NotNull(stats);
+        Assert.Equal(["other", "es", "en"], stats.RecentComments.Select(c => c.Language));
+        Assert.Equal(SentimentLabel.Neutral, stats.RecentComments[0].Label);
     }
 
     [Fact]

@@ -79,6 +79,7 @@ public abstract class LakeEndToEndTests<TFixture>(TFixture fixture, ITestOutputH
             Assert.InRange(c.ProbabilityPositive + c.ProbabilityNeutral + c.ProbabilityNegative, 0.999, 1.001);
         });
         Assert.Equal("Café was great", comments.Single(c => c.CommentId == "lake-good").Text);
+        Assert.Equal("en", comments.Single(c => c.CommentId == "lake-good").Language);
         foreach (var truth in report.Truth.Videos)
         {
             var expected = truth.Comments + (truth.VideoId == video ? 1 : 0);

@@ -9,7 +9,7 @@ public sealed class InsightsAppTests
         var (code, output, _) = await ToolRun.RunAsync("", "--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "replay", "quality", "warehouse", "auth", "migrate-state" })
+        foreach (var command in new[] { "replay", "quality", "language", "warehouse", "auth", "migrate-state" })
         {
             Assert.Contains(command + " ", output, StringComparison.Ordinal);
         }

@@ -7,6 +7,7 @@ using Insights.Lake.Local;
 using Insights.Lake.Records;
 using Insights.Lake.Zones;
 using Insights.Sentiment;
+using Insights.Sentiment.Language;
 using Insights.Tools.Replay;
 
 /// <summary>
@@ -85,9 +86,9 @@ public sealed class ProcessedLake
         return result;
     }
 
-    /// <summary>Rebuilds processed comments and snapshots of the ingest hours [from, to) from the raw zone.</summary>
+    /// <summary>Rebuilds processed comments and snapshots of the ingest hours [from, to) from the raw zone, as <c>insights replay</c> does.</summary>
     public static Task<ReplayJob.Result> ReplayAsync(ILakeStore lake, DateTimeOffset from, DateTimeOffset to) =>
-        new ReplayJob(lake, new LexiconSentimentAnalyzer(), new VideoOptions()).RunAsync(from, to);
+        new ReplayJob(lake, new LanguageAwareSentimentAnalyzer(new LexiconSentimentAnalyzer(), new LanguageIdentifier()), new VideoOptions()).RunAsync(from, to);
 
     private async Task RefreshAsync()
     {

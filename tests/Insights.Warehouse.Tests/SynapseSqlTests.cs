@@ -49,7 +49,7 @@ public sealed partial class SynapseSqlTests
 
         Assert.Equal("IF OBJECT_ID(N'tempdb..#stg_fact_comment') IS NOT NULL DROP TABLE #stg_fact_comment", staging[0]);
         Assert.StartsWith("CREATE TABLE #stg_fact_comment (\n    comment_id nvarchar(64),\n    video_id nvarchar(64),", staging[1], StringComparison.Ordinal);
-        Assert.EndsWith("    analyzer nvarchar(256)\n)\nWITH (DISTRIBUTION = ROUND_ROBIN, HEAP)", staging[1], StringComparison.Ordinal);
+        Assert.EndsWith("    analyzer nvarchar(256),\n    language nvarchar(256)\n)\nWITH (DISTRIBUTION = ROUND_ROBIN, HEAP)", staging[1], StringComparison.Ordinal);
         Assert.DoesNotContain("create_hour", staging[1], StringComparison.Ordinal); // derived columns are not in the file
         Assert.Equal(
             "COPY INTO #stg_fact_comment\n"

@@ -150,7 +150,7 @@ public sealed class RemoteSentimentTests(RemoteSentimentFixture fixture, ITestOu
         var run = Guid.NewGuid().ToString("N")[..8];
         var videos = Enumerable.Range(0, 20).Select(_ => NewVideo()).ToArray();
 
-        await Task.WhenAll(videos.Select(v => fixture.Publish(v, Comment(v, "c1", $"I love it {run} {v}"))));
+        await Task.WhenAll(videos.Select(v => fixture.Publish(v, Comment(v, "c1", $"I love it so much, this is great {run} {v}"))));
 
         foreach (var video in videos)
         {
@@ -264,8 +264,27 @@ public sealed class RemoteSentimentConfigurationTests
             ["Insights:Sentiment:Azure:ApiVersion"] = "2024-11-01",
         }).AddLogging().BuildServiceProvider();
 
-        var analyzer = services.GetRequiredService<ISentimentAnalyzer>();
-        Assert.IsType<Insights.Sentiment.Remote.SentimentBatcher>(analyzer);
-        Assert.Equal("azure-language/2024-11-01", analyzer.Name);
+        var analyzer = Assert.IsType<Insights.Sentiment.Language.LanguageAwareSentimentAnalyzer>(services.GetRequiredService<ISentimentAnalyzer>());
+        Assert.IsType<Insights.Sentiment.Remote.SentimentBatcher>(analyzer.Inner);
+        Assert.Equal("azure-language/2024-11-01", analyzer.Inner.Name);
+    }
+
+    [Fact]
+    public async Task Language_identification_wraps_the_local_analyzer_unless_turned_off()
+    {
+        await using var on = Add([]).BuildServiceProvider();
+        await using var off = Add(new() { ["Insights:Sentiment:LanguageIdentification:Enabled"] = "false" }).BuildServiceProvider();
+
+        var wrapped = Assert.IsType<Insights.Sentiment.Language.LanguageAwareSentimentAnalyzer>(on.GetRequiredService<ISentimentAnalyzer>());
+        Assert.IsType<LexiconSentimentAnalyzer>(wrapped.Inner);
+        Assert.IsType<LexiconSentimentAnalyzer>(off.GetRequiredService<ISentimentAnalyzer>());
+        Assert.Equal("es", (await wrapped.AnalyzeAsync(["me encanta esta canción"]))[0].Language);
+    }
+
+    [Fact]
+    public void An_unknown_supported_language_stops_the_silo_naming_the_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Add(new() { ["Insights:Sentiment:LanguageIdentification:SupportedLanguages"] = "en,zz" }));
+        Assert.Contains("Insights:Sentiment:LanguageIdentification:SupportedLanguages", error.Message);
     }
 }

@@ -84,7 +84,7 @@ public sealed class AzureUnitTests
     [Fact]
     public void The_request_body_has_the_documented_shape()
     {
-        var body = AnalyzeTextProtocol.WriteRequest(["one", "two \"quoted\" 😀"], "en", "latest").ToString();
+        var body = AnalyzeTextProtocol.WriteRequest(["one", "two \"quoted\" 😀"], ["en", "en"], "latest").ToString();
         Assert.Equal(
             "{\"kind\":\"SentimentAnalysis\",\"parameters\":{\"modelVersion\":\"latest\"},\"analysisInput\":{\"documents\":[" +
             "{\"id\":\"0\",\"language\":\"en\",\"text\":\"one\"},{\"id\":\"1\",\"language\":\"en\",\"text\":\"two \\\"quoted\\\" \\uD83D\\uDE00\"}]}}",
@@ -162,7 +162,7 @@ public sealed class AzureUnitTests
     [Fact]
     public void Request_bodies_are_utf8()
     {
-        var body = AnalyzeTextProtocol.WriteRequest(["é"], "en", "latest").ToArray();
+        var body = AnalyzeTextProtocol.WriteRequest(["é"], ["en"], "latest").ToArray();
         Assert.Contains("\"text\":\"é\"", Encoding.UTF8.GetString(body));
     }
 }

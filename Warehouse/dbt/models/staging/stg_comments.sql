@@ -1,6 +1,7 @@
 {{ config(materialized='view') }}
 
--- One row per distinct comment, as scored by the pipeline (analyzer names the scorer).
+-- One row per distinct comment, as scored by the pipeline (analyzer names the scorer, language is the identified
+-- ISO 639-1 code, 'other' or 'und').
 select
     comment_id,
     video_id,
@@ -18,5 +19,6 @@ select
     probability_positive,
     probability_neutral,
     probability_negative,
-    analyzer
+    analyzer,
+    language
 from {{ source('insights', 'fact_comment') }}
