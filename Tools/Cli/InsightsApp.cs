@@ -4,6 +4,7 @@ using Insights.Tools.Auth;
 using Insights.Tools.Migration;
 using Insights.Tools.Quality;
 using Insights.Tools.Replay;
+using Insights.Tools.Training;
 using Insights.Tools.Warehouse;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -37,6 +38,13 @@ public static class InsightsApp
             config.AddCommand<QualityCommand>("quality")
                 .WithDescription("Accuracy, macro-F1, macro-recall and confusion matrix of the sentiment analyzer on labelled files")
                 .WithExample("quality", "my-labels.tsv", "--analyzer", "azure");
+            config.AddBranch("sentiment", sentiment =>
+            {
+                sentiment.SetDescription("The learned sentiment model");
+                sentiment.AddCommand<SentimentTrainCommand>("train")
+                    .WithDescription("Train the learned sentiment model from the shared data (seeded, deterministic), print its validation figures per language and write the model file the silo embeds")
+                    .WithExample("sentiment", "train", "--subsample", "0.2", "--no-write");
+            });
             config.AddBranch("warehouse", warehouse =>
             {
                 warehouse.SetDescription("Load the processed zone into the warehouse, build and test the dbt models, query it");
