@@ -16,7 +16,7 @@ public sealed record FeatureOptions(int HashBits, int CharMin, int CharMax, int 
     public const int MaxCharNgram = 8;
 
     /// <summary>The features of the committed model.</summary>
-    public static FeatureOptions Default { get; } = new(17, 0, 0, 2, 5);
+    public static FeatureOptions Default { get; } = new(18, 0, 0, 2, 5);
 
     public int Buckets => 1 << HashBits;
 

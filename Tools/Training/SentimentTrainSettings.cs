@@ -34,7 +34,7 @@ public sealed class SentimentTrainSettings : CommandSettings
 
     [CommandOption("--hash-bits <N>")]
     [Description("The hashed table has 2^N buckets")]
-    [DefaultValue(17)]
+    [DefaultValue(18)]
     public int HashBits { get; set; } = FeatureOptions.Default.HashBits;
 
     [CommandOption("--char-min <N>")]

@@ -11,19 +11,19 @@ using Xunit.Abstractions;
 /// </summary>
 public sealed class LearnedQualityFloorTests(ITestOutputHelper output)
 {
-    /// <summary>Macro-F1 reached by the committed model on the validation sets (<see cref="LanguageValidation"/>).</summary>
+    /// <summary>Macro-F1 reached by the committed model (learned/1+6813fbbaae86) on the validation sets (<see cref="LanguageValidation"/>).</summary>
     private static readonly Dictionary<string, double> Reached = new()
     {
-        ["ar"] = 0.0,
-        ["de"] = 0.0,
-        ["en"] = 0.0,
-        ["en (tweeteval_val)"] = 0.0,
-        ["en (vader_tweets)"] = 0.0,
-        ["es"] = 0.0,
-        ["fr"] = 0.0,
-        ["hi"] = 0.0,
-        ["it"] = 0.0,
-        ["pt"] = 0.0,
+        ["ar"] = 0.6034,
+        ["de"] = 0.6347,
+        ["en"] = 0.7323,
+        ["en (tweeteval_val)"] = 0.6757,
+        ["en (vader_tweets)"] = 0.7341,
+        ["es"] = 0.5543,
+        ["fr"] = 0.5957,
+        ["hi"] = 0.3807,
+        ["it"] = 0.5572,
+        ["pt"] = 0.5692,
     };
 
     private const double AllowedDrop = 0.02;
