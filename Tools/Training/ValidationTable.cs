@@ -14,19 +14,20 @@ public static class ValidationTable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(baseline);
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"validation, not the held-out test sets (F1, R: macro-F1, macro-recall; items in training left out: -n); model {model.Name}")
+            .Title($"validation, not held-out test: macro-F1 (F1), macro-recall (R); -n: items also in training, left out")
+            .Caption($"model: {model.Name}; baseline: {baseline.Name}")
             .AddColumn("language")
             .AddColumn(new TableColumn("items").RightAligned())
             .AddColumn(new TableColumn("model F1").RightAligned())
             .AddColumn(new TableColumn("model R").RightAligned())
-            .AddColumn(new TableColumn($"{baseline.Name} F1").RightAligned())
-            .AddColumn(new TableColumn($"{baseline.Name} R").RightAligned());
+            .AddColumn(new TableColumn("baseline F1").RightAligned())
+            .AddColumn(new TableColumn("baseline R").RightAligned());
         foreach (var set in sets)
         {
             var learned = await set.ScoreAsync(model, cancellationToken);
             var lexicon = await set.ScoreAsync(baseline, cancellationToken);
             var items = set.Items.Count.ToString("N0", CultureInfo.InvariantCulture) + (set.LeftOut > 0 ? $" (-{set.LeftOut})" : "");
-            table.AddRow(set.Name, items, F(learned.MacroF1), F(learned.MacroRecall), F(lexicon.MacroF1), F(lexicon.MacroRecall));
+            table.AddRow(set.File is null ? set.Language : $"{set.Language} {Path.GetFileNameWithoutExtension(set.File)}", items, F(learned.MacroF1), F(learned.MacroRecall), F(lexicon.MacroF1), F(lexicon.MacroRecall));
         }
 
         return table;
