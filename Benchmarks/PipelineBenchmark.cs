@@ -38,7 +38,7 @@ internal sealed class PipelineBenchmark : IBenchmarkSection
         var halfLoad = Workload.Create(options with { Seed = options.Seed + 1 });
 
         // The same work without Orleans: one thread, then one thread per core on input partitioned by video.
-        var analyzer = new LexiconSentimentAnalyzer();
+        var analyzer = new LearnedSentimentAnalyzer(); // the silo's default local analyzer, as in the pipeline
         var videoOptions = new VideoOptions();
         // Warm-up, long enough for the JIT's tiered compilation to reach its optimized code on every path.
         SameWorkLoop.Run([halfLoad.Batches.Take(400).ToList()], analyzer, videoOptions);

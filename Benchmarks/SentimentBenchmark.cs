@@ -8,8 +8,9 @@ using Insights.Sentiment.Evaluation;
 using Insights.Testing;
 
 /// <summary>
-/// Sentiment alone: comments/s of the local analyzer on the shared development texts (one thread, then every core),
-/// beside the published VADER and AFINN references; then the remote path as the silo runs it with
+/// Sentiment alone: comments/s of the lexicon analyzer and of the learned model (the silo's default) on the shared
+/// development texts (one thread, then every core), beside the published VADER and AFINN references, and the learned
+/// model's memory; then the remote path as the silo runs it with
 /// <c>AzureWithLocalFallback</c> (batcher -> circuit breaker -> Azure.Core pipeline -> HTTP) against a local stub of
 /// analyze-text (<see cref="LanguageServiceStub"/>: every document neutral, requests counted but not kept), with many
 /// concurrent callers like video grains: comments/s, requests and documents per request, and the latency each call
@@ -30,15 +31,30 @@ public sealed class SentimentBenchmark : IBenchmarkSection
         var local = new LexiconSentimentAnalyzer();
         output.WriteLine($"sentiment: {texts.Length:N0} texts, {texts.Average(t => t.Length):F0} characters on average, {Environment.ProcessorCount} cores");
 
-        RunLocal(local, texts, TimeSpan.FromMilliseconds(300)); // warm-up: JIT and lexicon
-        var single = RunLocal(local, texts, TimeSpan.FromSeconds(2));
-        var parallel = RunLocalOnAllCores(local, texts, TimeSpan.FromSeconds(2));
+        RunLocal(local.Analyze, texts, TimeSpan.FromMilliseconds(300)); // warm-up: JIT and lexicon
+        var single = RunLocal(local.Analyze, texts, TimeSpan.FromSeconds(2));
+        var parallel = RunLocalOnAllCores(local.Analyze, texts, TimeSpan.FromSeconds(2));
         output.WriteLine($"local analyzer ({local.Name})");
         output.WriteLine($"  one thread                   {single,12:N0} comments/s");
         output.WriteLine($"  {Environment.ProcessorCount} threads                    {parallel,12:N0} comments/s ({parallel / Environment.ProcessorCount:N0} per core)");
         output.WriteLine($"  references, one thread       {References}");
         report.Set("sentiment_comments_per_s_one_thread", single);
         report.Set("sentiment_comments_per_s_per_core", parallel / Environment.ProcessorCount);
+
+        // The silo's default local analyzer: the same texts, measured right after the lexicon (its baseline) in this run.
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var learned = new LearnedSentimentAnalyzer();
+        var modelBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+        RunLocal(learned.Analyze, texts, TimeSpan.FromMilliseconds(300));
+        var learnedSingle = RunLocal(learned.Analyze, texts, TimeSpan.FromSeconds(2));
+        var learnedParallel = RunLocalOnAllCores(learned.Analyze, texts, TimeSpan.FromSeconds(2));
+        output.WriteLine($"learned model ({learned.Name}; lexicon signals + {learned.Model.UsedBuckets:N0} hashed n-gram buckets in use of {learned.Model.Options.Buckets:N0})");
+        output.WriteLine($"  one thread                   {learnedSingle,12:N0} comments/s ({learnedSingle / single:P0} of the lexicon alone)");
+        output.WriteLine($"  {Environment.ProcessorCount} threads                    {learnedParallel,12:N0} comments/s ({learnedParallel / Environment.ProcessorCount:N0} per core)");
+        output.WriteLine($"  model memory                 {modelBytes / 1048576.0,12:F1} MB managed heap after loading ({learned.WeightBytes / 1048576.0:F1} MB of weights)");
+        report.Set("sentiment_learned_comments_per_s_one_thread", learnedSingle);
+        report.Set("sentiment_learned_comments_per_s_per_core", learnedParallel / Environment.ProcessorCount);
+        report.Set("sentiment_learned_model_bytes", modelBytes);
 
         await using var stub = await LanguageServiceStub.StartAsync();
         stub.RecordRequests = false; // tens of thousands of requests: count them, do not keep them
@@ -77,7 +93,7 @@ public sealed class SentimentBenchmark : IBenchmarkSection
         ];
     }
 
-    private static double RunLocal(LexiconSentimentAnalyzer analyzer, string[] texts, TimeSpan duration)
+    private static double RunLocal(Func<string, SentimentResult> analyze, string[] texts, TimeSpan duration)
     {
         long scored = 0;
         var watch = Stopwatch.StartNew();
@@ -86,7 +102,7 @@ public sealed class SentimentBenchmark : IBenchmarkSection
         {
             foreach (var text in texts)
             {
-                sink += analyzer.Analyze(text).Score;
+                sink += analyze(text).Score;
             }
 
             scored += texts.Length;
@@ -96,7 +112,7 @@ public sealed class SentimentBenchmark : IBenchmarkSection
         return scored / watch.Elapsed.TotalSeconds;
     }
 
-    private static double RunLocalOnAllCores(LexiconSentimentAnalyzer analyzer, string[] texts, TimeSpan duration)
+    private static double RunLocalOnAllCores(Func<string, SentimentResult> analyze, string[] texts, TimeSpan duration)
     {
         var cores = Environment.ProcessorCount;
         var counts = new long[cores];
@@ -110,7 +126,7 @@ public sealed class SentimentBenchmark : IBenchmarkSection
             {
                 for (var n = 0; n < 1000; n++, i = i + 1 == texts.Length ? 0 : i + 1)
                 {
-                    sink += analyzer.Analyze(texts[i]).Score;
+                    sink += analyze(texts[i]).Score;
                 }
 
                 scored += 1000;

@@ -11,10 +11,15 @@ public static class SentimentExtensions
 
     public const string AzureSectionName = SectionName + ":Azure";
 
+    /// <summary>The key of the local analyzer in the service collection (the one <c>Local</c> scores with, and Azure's fallback).</summary>
+    public const string LocalAnalyzerKey = "local";
+
     /// <summary>
     /// The analyzer video grains score comments with, from <c>Insights:Sentiment:Analyzer</c>:
     /// <list type="bullet">
-    /// <item><c>Local</c> (default): the built-in lexicon analyzer;</item>
+    /// <item><c>Local</c> (default): the local analyzer, chosen by <c>Insights:Sentiment:Local:Model</c>: <c>Learned</c>
+    /// (default, <see cref="LearnedSentimentAnalyzer"/>, the committed model) or <c>Lexicon</c>
+    /// (<see cref="LexiconSentimentAnalyzer"/>, the rule-based fallback);</item>
     /// <item><c>Azure</c>: Azure AI Language (settings in <c>Insights:Sentiment:Azure</c>), texts of all grains of
     /// the silo batched into requests of up to 10 documents; a request failing after its retries fails its callers
     /// (their comments are counted unscored);</item>
@@ -39,22 +44,23 @@ public static class SentimentExtensions
             services.AddSingleton(identifier);
         }
 
+        var createLocal = LocalSentimentModel.Factory(configuration);
+        services.AddKeyedSingleton(LocalAnalyzerKey, (_, _) => createLocal());
+
         switch (analyzer)
         {
             case "Local":
-                services.AddSingleton<LexiconSentimentAnalyzer>();
-                services.AddSingleton<ISentimentAnalyzer>(sp => WithLanguages(sp.GetRequiredService<LexiconSentimentAnalyzer>(), identifier, languages));
+                services.AddSingleton(sp => WithLanguages(sp.GetRequiredKeyedService<ISentimentAnalyzer>(LocalAnalyzerKey), identifier, languages));
                 break;
             case "Azure":
             case "AzureWithLocalFallback":
                 var options = ReadAzureOptions(configuration);
                 var localFallback = analyzer == "AzureWithLocalFallback";
-                services.AddSingleton<LexiconSentimentAnalyzer>();
                 // Its own registration, so the container disposes the batcher.
                 services.AddSingleton(sp => AzureSentiment.CreateAnalyzer(
                     options,
                     localFallback,
-                    sp.GetRequiredService<LexiconSentimentAnalyzer>(),
+                    sp.GetRequiredKeyedService<ISentimentAnalyzer>(LocalAnalyzerKey),
                     sp.GetRequiredService<ILoggerFactory>(),
                     languageIdentifier: identifier));
                 services.AddSingleton<ISentimentAnalyzer>(sp => WithLanguages(sp.GetRequiredService<SentimentBatcher>(), identifier, languages));

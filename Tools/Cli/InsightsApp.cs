@@ -5,6 +5,7 @@ using Insights.Tools.Language;
 using Insights.Tools.Migration;
 using Insights.Tools.Quality;
 using Insights.Tools.Replay;
+using Insights.Tools.Training;
 using Insights.Tools.Warehouse;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -43,6 +44,13 @@ public static class InsightsApp
                 language.SetDescription("The language identifier that picks which comments the sentiment model scores");
                 language.AddCommand<LanguageTrainCommand>("train")
                     .WithDescription("Train the language identifier on the shared data (seeded), write the model and print its accuracy per language on the validation files");
+            });
+            config.AddBranch("sentiment", sentiment =>
+            {
+                sentiment.SetDescription("The learned sentiment model");
+                sentiment.AddCommand<SentimentTrainCommand>("train")
+                    .WithDescription("Train the learned sentiment model from the shared data (seeded, deterministic), print its validation figures per language and write the model file the silo embeds")
+                    .WithExample("sentiment", "train", "--subsample", "0.2", "--no-write");
             });
             config.AddBranch("warehouse", warehouse =>
             {

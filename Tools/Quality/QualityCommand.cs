@@ -5,17 +5,20 @@ using Insights.Sentiment;
 using Insights.Sentiment.Azure;
 using Insights.Sentiment.Evaluation;
 using Insights.Tools.Cli;
+using Insights.Tools.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 /// <summary>
-/// <c>insights quality [FILE...] [--analyzer local|azure]</c>: scores every <c>*.tsv</c> of the development data
+/// <c>insights quality [FILE...] [--analyzer learned|lexicon|azure]</c>: scores every <c>*.tsv</c> of the development data
 /// (<see cref="DevelopmentData.FindFiles"/>: the files the repository carries and the shared ones in
 /// <c>../shared/data/sentiment</c> next to the repository root, found by walking up from the current folder and from
 /// the tool's folder to the one holding <c>Insights.sln</c>) and every labelled file given
 /// (<c>label&lt;TAB&gt;text</c>), and prints per file: items, accuracy, macro-F1, macro-recall, the confusion
-/// matrix, and the published VADER/AFINN baselines of the shared README for comparison; then the language
-/// identifier's accuracy per language on the shared validation files. Exit code 1 if a file is
+/// matrix, and the published VADER/AFINN baselines of the shared README for comparison; then, per language of the
+/// learned model (<see cref="LanguageValidation"/>: English from tweeteval_val and vader_tweets, every XLM-T language
+/// from its validation file), macro-F1 and macro-recall next to the lexicon analyzer's and the confusion matrix.
+/// Then the language identifier's accuracy per language on the shared validation files. Exit code 1 if a file is
 /// unreadable, has a bad line, or could not be scored; 2 for bad arguments.
 /// </summary>
 public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environment) : AsyncCommand<QualitySettings>
@@ -26,7 +29,8 @@ public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environ
     public override async Task<int> ExecuteAsync(CommandContext context, QualitySettings settings, CancellationToken cancellationToken)
     {
         var files = settings.Files.Select(Path.GetFullPath).ToList();
-        var local = new LexiconSentimentAnalyzer();
+        var lexicon = new LexiconSentimentAnalyzer();
+        ISentimentAnalyzer local = settings.Analyzer == QualitySettings.Lexicon ? lexicon : new LearnedSentimentAnalyzer();
         ISentimentAnalyzer analyzer;
         IAsyncDisposable? owned = null;
         if (settings.Analyzer == QualitySettings.Azure)
@@ -50,7 +54,8 @@ public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environ
 
         try
         {
-            return await ScoreAllAsync(files, analyzer, cancellationToken);
+            var code = await ScoreAllAsync(files, analyzer, cancellationToken);
+            return code == ExitCodes.Ok ? await ScoreLanguagesAsync(analyzer, lexicon, cancellationToken) : code;
         }
         finally
         {
@@ -148,9 +153,41 @@ public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environ
             scoredBy[results[i].Analyzer] = scoredBy.GetValueOrDefault(results[i].Analyzer) + 1;
         }
 
-        console.Write(QualityReport.Create(fileName, $"{analyzer.Name}, {watch.Elapsed.TotalMilliseconds:N0} ms", matrix, BaselineTable.For(baselines, fileName), scoredBy));
+        var training = SentimentDataSets.TrainingFiles.Any(t => t.File == fileName) ? " (training file of the learned model: not a validation figure)" : "";
+        console.Write(QualityReport.Create(fileName + training, $"{analyzer.Name}, {watch.Elapsed.TotalMilliseconds:N0} ms", matrix, BaselineTable.For(baselines, fileName), scoredBy));
         console.WriteLine();
         return true;
+    }
+
+    private async Task<int> ScoreLanguagesAsync(ISentimentAnalyzer analyzer, ISentimentAnalyzer lexicon, CancellationToken cancellationToken)
+    {
+        if (DevelopmentData.FindFolder(startFolders) is not { } folder)
+        {
+            return ExitCodes.Ok;
+        }
+
+        IReadOnlyList<LanguageValidation> sets;
+        try
+        {
+            sets = LanguageValidation.Read(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            error.WriteLine($"quality: per-language validation: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        console.WriteLineAsIs("per language (validation files; items also in a training file left out):");
+        console.Write(await ValidationTable.CreateAsync(sets, analyzer, lexicon, cancellationToken));
+        console.WriteLine();
+        foreach (var set in sets)
+        {
+            var matrix = await set.ScoreAsync(analyzer, cancellationToken);
+            console.Write(QualityReport.Create($"{set.Name}", analyzer.Name, matrix, [], new Dictionary<string, int>()));
+            console.WriteLine();
+        }
+
+        return ExitCodes.Ok;
     }
 
     private AzureLanguageOptions AzureOptionsFromEnvironment()

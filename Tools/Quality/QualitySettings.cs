@@ -7,7 +7,8 @@ using Spectre.Console.Cli;
 /// <summary>The files and options of <c>insights quality</c>.</summary>
 public sealed class QualitySettings : CommandSettings
 {
-    public const string Local = "local";
+    public const string Learned = "learned";
+    public const string Lexicon = "lexicon";
     public const string Azure = "azure";
 
     [CommandArgument(0, "[FILE]")]
@@ -15,12 +16,12 @@ public sealed class QualitySettings : CommandSettings
     public string[] Files { get; set; } = [];
 
     [CommandOption("--analyzer <NAME>")]
-    [Description("local: the built-in lexicon analyzer. azure: Azure AI Language, configured from the environment like the silo: Insights__Sentiment__Azure__Endpoint (required), __Key (else Entra ID), __ApiVersion; documents it rejects are scored locally (counted in \"scored by\")")]
-    [DefaultValue(Local)]
-    public string Analyzer { get; set; } = Local;
+    [Description("learned: the learned model the silo scores with by default. lexicon: the rule-based analyzer. azure: Azure AI Language, configured from the environment like the silo: Insights__Sentiment__Azure__Endpoint (required), __Key (else Entra ID), __ApiVersion; documents it rejects are scored by the learned model (counted in \"scored by\"). The per-language section compares it with the lexicon analyzer")]
+    [DefaultValue(Learned)]
+    public string Analyzer { get; set; } = Learned;
 
     public override ValidationResult Validate() =>
-        Analyzer is Local or Azure
+        Analyzer is Learned or Lexicon or Azure
             ? ValidationResult.Success()
-            : ValidationResult.Error($"--analyzer: '{Analyzer}' is not local or azure.");
+            : ValidationResult.Error($"--analyzer: '{Analyzer}' is not learned, lexicon or azure.");
 }

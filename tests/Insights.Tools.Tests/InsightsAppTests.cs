@@ -9,7 +9,7 @@ public sealed class InsightsAppTests
         var (code, output, _) = await ToolRun.RunAsync("", "--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "replay", "quality", "language", "warehouse", "auth", "migrate-state" })
+        foreach (var command in new[] { "replay", "quality", "language", "sentiment", "warehouse", "auth", "migrate-state" })
         {
             Assert.Contains(command + " ", output, StringComparison.Ordinal);
         }
@@ -17,7 +17,8 @@ public sealed class InsightsAppTests
 
     [Theory]
     [InlineData(new[] { "replay" }, new[] { "--from", "--to", "--lake-path", "--set" })]
-    [InlineData(new[] { "quality" }, new[] { "[FILE]", "--analyzer", "local" })]
+    [InlineData(new[] { "quality" }, new[] { "[FILE]", "--analyzer", "learned" })]
+    [InlineData(new[] { "sentiment", "train" }, new[] { "--data", "--output", "--seed", "--subsample", "--no-write", "--l1", "--l2", "--hash-bits" })]
     [InlineData(new[] { "warehouse", "load" }, new[] { "--lake-path", "--duckdb-path", "--set" })]
     [InlineData(new[] { "warehouse", "models" }, new[] { "--no-tests", "--duckdb-path" })]
     [InlineData(new[] { "warehouse", "query" }, new[] { "<SQL>", "--max-rows", "100" })]
@@ -43,7 +44,7 @@ public sealed class InsightsAppTests
     [InlineData("--to must be after --from", "replay", "--from", "2026-11-24T06:00Z", "--to", "2026-11-24T05:00Z")]
     [InlineData("'yesterday' is not an ISO 8601 time", "replay", "--from", "yesterday")]
     [InlineData("--set: 'Insights:Lake:Path' is not Key=Value", "replay", "--set", "Insights:Lake:Path")]
-    [InlineData("'vader' is not local or azure", "quality", "--analyzer", "vader")]
+    [InlineData("'vader' is not learned, lexicon or azure", "quality", "--analyzer", "vader")]
     [InlineData("missing required argument 'SQL'", "warehouse", "query")]
     [InlineData("--max-rows: 0 is not a whole number of at least 1", "warehouse", "query", "SELECT 1", "--max-rows", "0")]
     [InlineData("Give one of --connection-string and --account-url", "migrate-state")]

@@ -186,7 +186,7 @@ public sealed class RemoteSentimentTests(RemoteSentimentFixture fixture, ITestOu
             {
                 Assert.Equal(SentimentLabel.Positive, c.Label);
                 Assert.True(c.Score > 0);
-                Assert.Equal("lexicon/1", c.Analyzer);
+                Assert.Equal(new LearnedSentimentAnalyzer().Name, c.Analyzer); // the default local model
             });
             Assert.NotEmpty(RequestsWith(video)); // the service was tried first
 
@@ -251,6 +251,49 @@ public sealed class RemoteSentimentConfigurationTests
             ["Insights:Sentiment:Azure:BatchWindow"] = "soon",
         }));
         Assert.Contains("BatchWindow", error.Message);
+    }
+
+    [Fact]
+    public void The_local_analyzer_is_the_learned_model_by_default()
+    {
+        using var services = Add(new()).BuildServiceProvider();
+
+        var analyzer = Assert.IsType<LearnedSentimentAnalyzer>(services.GetRequiredService<ISentimentAnalyzer>());
+        Assert.StartsWith("learned/1+", analyzer.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_lexicon_can_be_chosen_as_the_local_analyzer()
+    {
+        using var services = Add(new() { ["Insights:Sentiment:Local:Model"] = "Lexicon" }).BuildServiceProvider();
+
+        Assert.IsType<LexiconSentimentAnalyzer>(services.GetRequiredService<ISentimentAnalyzer>());
+    }
+
+    [Fact]
+    public void An_unknown_local_model_names_the_key_and_the_allowed_values()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Add(new() { ["Insights:Sentiment:Local:Model"] = "Bert" }));
+        Assert.Contains("Insights:Sentiment:Local:Model 'Bert'", error.Message);
+        Assert.Contains("Learned or Lexicon", error.Message);
+    }
+
+    [Fact]
+    public async Task Azure_with_fallback_falls_back_to_the_configured_local_model()
+    {
+        await using var services = Add(new()
+        {
+            ["Insights:Sentiment:Analyzer"] = "AzureWithLocalFallback",
+            ["Insights:Sentiment:Azure:Endpoint"] = "https://x.cognitiveservices.azure.com/",
+            ["Insights:Sentiment:Azure:Key"] = "k",
+            ["Insights:Sentiment:Local:Model"] = "Lexicon",
+        }).AddLogging().BuildServiceProvider();
+
+        var analyzer = services.GetRequiredService<ISentimentAnalyzer>();
+
+        // Blank texts are never sent: the local analyzer answers them.
+        var result = Assert.Single(await analyzer.AnalyzeAsync([" "]));
+        Assert.Equal(LexiconSentimentAnalyzer.AnalyzerName, result.Analyzer);
     }
 
     [Fact]
