@@ -4,6 +4,7 @@ using Insights.ClusterHosting.Clustering;
 using Insights.Generator;
 using Insights.Generator.Cli;
 using Insights.Lake.Azure;
+using Insights.Sentiment;
 using Insights.Sentiment.Azure;
 using Insights.Silo.Hosting;
 using Orleans.Configuration;
@@ -31,6 +32,8 @@ public static class KnownConfiguration
         StorageExtensions.SectionName + ":AzureBlob:Container",
         // Silo/Hosting/SentimentExtensions.cs: section["Analyzer"]
         SentimentExtensions.SectionName + ":Analyzer",
+        // Sentiment/LocalSentimentModel.cs: configuration[ConfigurationKey]
+        LocalSentimentModel.ConfigurationKey,
     ];
 
     /// <summary>Options types bound from a section that is not a <c>SectionName</c> constant of their own.</summary>

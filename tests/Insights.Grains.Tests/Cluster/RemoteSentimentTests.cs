@@ -2,6 +2,7 @@ namespace Insights.Grains.Tests.Cluster;
 
 using Insights.Events;
 using Insights.Sentiment;
+using Insights.Sentiment.Language;
 using Insights.Silo.Hosting;
 using Insights.Stats;
 using Insights.Testing;
@@ -258,8 +259,10 @@ public sealed class RemoteSentimentConfigurationTests
     {
         using var services = Add(new()).BuildServiceProvider();
 
-        var analyzer = Assert.IsType<LearnedSentimentAnalyzer>(services.GetRequiredService<ISentimentAnalyzer>());
+        var analyzer = Assert.IsType<LearnedSentimentAnalyzer>(services.GetRequiredKeyedService<ISentimentAnalyzer>(SentimentExtensions.LocalAnalyzerKey));
         Assert.StartsWith("learned/1+", analyzer.Name, StringComparison.Ordinal);
+        // Grains get it behind language identification, which sets other languages aside.
+        Assert.IsType<LanguageAwareSentimentAnalyzer>(services.GetRequiredService<ISentimentAnalyzer>());
     }
 
     [Fact]
@@ -267,7 +270,7 @@ public sealed class RemoteSentimentConfigurationTests
     {
         using var services = Add(new() { ["Insights:Sentiment:Local:Model"] = "Lexicon" }).BuildServiceProvider();
 
-        Assert.IsType<LexiconSentimentAnalyzer>(services.GetRequiredService<ISentimentAnalyzer>());
+        Assert.IsType<LexiconSentimentAnalyzer>(services.GetRequiredKeyedService<ISentimentAnalyzer>(SentimentExtensions.LocalAnalyzerKey));
     }
 
     [Fact]
@@ -319,8 +322,8 @@ public sealed class RemoteSentimentConfigurationTests
         await using var off = Add(new() { ["Insights:Sentiment:LanguageIdentification:Enabled"] = "false" }).BuildServiceProvider();
 
         var wrapped = Assert.IsType<Insights.Sentiment.Language.LanguageAwareSentimentAnalyzer>(on.GetRequiredService<ISentimentAnalyzer>());
-        Assert.IsType<LexiconSentimentAnalyzer>(wrapped.Inner);
-        Assert.IsType<LexiconSentimentAnalyzer>(off.GetRequiredService<ISentimentAnalyzer>());
+        Assert.IsType<LearnedSentimentAnalyzer>(wrapped.Inner);
+        Assert.IsType<LearnedSentimentAnalyzer>(off.GetRequiredService<ISentimentAnalyzer>());
         Assert.Equal("es", (await wrapped.AnalyzeAsync(["me encanta esta canción"]))[0].Language);
     }
 
