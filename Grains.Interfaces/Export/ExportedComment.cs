@@ -22,4 +22,6 @@ public sealed record ExportedComment
     [Id(13)] public double ProbabilityNegative { get; init; }
     /// <summary>The scorer and its version, e.g. <c>lexicon/1</c>.</summary>
     [Id(14)] public string Analyzer { get; init; } = "";
+    /// <summary>The comment's identified language (ISO 639-1, <c>other</c> or <c>und</c>); empty for rows loaded before it was kept.</summary>
+    [Id(15)] public string Language { get; init; } = "";
 }

@@ -29,7 +29,7 @@ public static class VideoCommentsQuery
         var result = await target.QueryAsync(
             d.FirstRows(
                 "SELECT comment_id, video_id, parent_comment_id, username, comment_text, like_count, reply_count, commented_at, ingested_at, "
-                + "sentiment_label, sentiment_score, probability_positive, probability_neutral, probability_negative, analyzer "
+                + "sentiment_label, sentiment_score, probability_positive, probability_neutral, probability_negative, analyzer, language "
                 + $"FROM {d.Relation("stg_comments")} WHERE {where} ORDER BY commented_at, comment_id",
                 pageSize),
             parameters,
@@ -55,6 +55,7 @@ public static class VideoCommentsQuery
                 ProbabilityNeutral = result.Value<double>(i, "probability_neutral"),
                 ProbabilityNegative = result.Value<double>(i, "probability_negative"),
                 Analyzer = result.Value<string>(i, "analyzer") ?? "",
+                Language = result.Value<string>(i, "language") ?? "",
             });
         }
 

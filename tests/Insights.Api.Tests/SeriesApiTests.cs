@@ -23,14 +23,16 @@ public sealed class SeriesApiTests(ApiFixture fixture)
     {
         var video = "series-" + Guid.NewGuid().ToString("N")[..10];
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        // The three comments of the busy minute start on a minute, so they never straddle two buckets.
+        var busyMinute = (now - 1200) / 60 * 60;
         var events = new JsonArray
         {
             Engagement(video, now - 1800, 1000, 100, 10),
-            Engagement(video, now - 1200, 1500, 130, 12),
+            Engagement(video, busyMinute, 1500, 130, 12),
             Engagement(video, now - 300, 1700, 150, 13),
-            Comment(video, "c1", "I love this, amazing", now - 1200),
-            Comment(video, "c2", "awful and boring, I hate it", now - 1199),
-            Comment(video, "c3", "ok", now - 1198),
+            Comment(video, "c1", "I love this, amazing", busyMinute),
+            Comment(video, "c2", "awful and boring, I hate it", busyMinute + 1),
+            Comment(video, "c3", "ok", busyMinute + 2),
             Comment(video, "c4", "wonderful", now - 300),
         };
         await PostAsync(events);
@@ -42,7 +44,7 @@ public sealed class SeriesApiTests(ApiFixture fixture)
         Assert.Equal((WindowNames.OneHour, SeriesSources.Grain, 60, 60), (series.Window, series.Source, series.BucketSeconds, series.Buckets.Count));
         Assert.Equal(series.Buckets[0].Start, series.From);
         Assert.All(series.Buckets.Zip(series.Buckets.Skip(1)), p => Assert.Equal(TimeSpan.FromMinutes(1), p.Second.Start - p.First.Start));
-        var busy = series.Buckets.Single(b => b.Start == Minute(now - 1200));
+        var busy = series.Buckets.Single(b => b.Start == Minute(busyMinute));
         Assert.Equal((3L, 500L, 30L, 2L), (busy.Comments, busy.Views, busy.Likes, busy.Shares));
         Assert.Equal(3, busy.Sentiment.Positive + busy.Sentiment.Neutral + busy.Sentiment.Negative);
         Assert.True(busy.Sentiment.Positive >= 1 && busy.Sentiment.Negative >= 1, $"{busy.Sentiment}");
@@ -138,6 +140,7 @@ public sealed class SeriesApiTests(ApiFixture fixture)
             var live = stats.RecentComments.Single(r => r.CommentId == c.Id);
             Assert.Equal(live.Label.ToString().ToLowerInvariant(), row[column["sentiment_label"]]);
             Assert.Equal(live.Score, double.Parse(row[column["sentiment_score"]], System.Globalization.CultureInfo.InvariantCulture), 4);
+            Assert.Equal(live.Language, row[column["language"]]);
         }
 
         Assert.StartsWith("'=", records[1][column["text"]], StringComparison.Ordinal);
