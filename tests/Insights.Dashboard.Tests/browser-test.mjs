@@ -94,6 +94,9 @@ try {
   if (alertVideo) {
     await until(`a sentiment alert for ${alertVideo}`, async () =>
       (await page.$(`#alerts li[data-video-id="${alertVideo}"]`)) !== null || await page.textContent('#alerts'));
+    // Named by creator and description, like the rankings, not by its id.
+    const alertName = await page.textContent(`#alerts li[data-video-id="${alertVideo}"] a`);
+    if (!alertName.startsWith('@') || alertName.includes(alertVideo)) fail(`the alert names its video '${alertName}'`);
   }
   await until('trending hashtags', async () => (await page.$$('#hashtags li[data-tag]')).length > 0 || 'none');
   if (process.env.DASHBOARD_EXPECT_TAG) {
@@ -136,6 +139,10 @@ try {
     if (process.env.DASHBOARD_VIDEO_NAME) {
       await until('the header to name the video by creator and description', async () =>
         (await page.textContent('#title')) === process.env.DASHBOARD_VIDEO_NAME || await page.textContent('#title'));
+      await until('the creator to link to the creator page', async () => {
+        const href = await page.$eval('#creator a', a => a.getAttribute('href')).catch(() => null);
+        return (href && process.env.DASHBOARD_VIDEO_NAME.startsWith('@' + decodeURIComponent(href.replace('creator.html?name=', '')) + ' ')) || href || 'no link';
+      });
     }
     // History at once: the hour the video already had is on the charts as soon as the page has its series, one
     // slot per minute; sampling while the page is open could not have drawn 40 busy minutes.

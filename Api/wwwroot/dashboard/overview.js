@@ -51,7 +51,7 @@ function render(o) {
   const alerts = document.getElementById('alerts');
   alerts.replaceChildren(...(o.alerts.length
     ? o.alerts.map(a => el('li', { 'data-video-id': a.videoId, 'data-rule': a.rule },
-        el('a', { href: 'video.html?id=' + encodeURIComponent(a.videoId) }, a.username ? '@' + a.username : a.videoId),
+        el('a', { href: 'video.html?id=' + encodeURIComponent(a.videoId), title: 'id ' + a.videoId, class: 'video-name' }, videoName(a)),
         ` ${new Date(a.firedAt).toLocaleTimeString()} — ${a.text}`))
     : [el('li', { class: 'empty' }, 'no alert in the last hour')]));
   setText('#alert-rule', 'Evaluated in the cluster and sent to the subscribed webhooks. ' + o.alertRules.join(' '));

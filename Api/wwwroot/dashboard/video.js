@@ -146,7 +146,9 @@ function render(snapshot) {
   setText('#title', name);
   document.getElementById('title').title = 'id ' + videoId;
   document.title = 'Insights — ' + name;
-  setText('#creator', s.video ? '@' + s.video.username : '');
+  document.getElementById('creator').replaceChildren(s.video?.username
+    ? el('a', { href: 'creator.html?name=' + encodeURIComponent(s.video.username) }, '@' + s.video.username)
+    : '');
   setText('#description', s.video?.description ?? '');
   for (const key of ['views', 'likes', 'shares', 'comments']) setText(`[data-counter="${key}"]`, fmtInt(s.totals[key]));
   setText('#engagement', fmtPct(s.engagementRate));
