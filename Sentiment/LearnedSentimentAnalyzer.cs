@@ -72,22 +72,8 @@ public sealed class LearnedSentimentAnalyzer : ISentimentAnalyzer
     /// <summary>Memory held by the weights, in bytes (the padded table and the model's own arrays).</summary>
     public long WeightBytes => (_table.LongLength * sizeof(short)) + ((_model.BucketWeights.LongLength + _model.SignalWeights.Length + _model.Biases.Length) * sizeof(float));
 
-    public ValueTask<IReadOnlyList<SentimentResult>> AnalyzeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        var results = new SentimentResult[texts.Count];
-        for (var i = 0; i < results.Length; i++)
-        {
-            if ((i & 1023) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            results[i] = Analyze(texts[i]);
-        }
-
-        return ValueTask.FromResult<IReadOnlyList<SentimentResult>>(results);
-    }
+    public ValueTask<IReadOnlyList<SentimentResult>> AnalyzeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        SynchronousScoring.ScoreAll(texts, Analyze, cancellationToken);
 
     /// <summary>Scores one text. A null, empty or blank text is neutral with certainty.</summary>
     public SentimentResult Analyze(string? text)

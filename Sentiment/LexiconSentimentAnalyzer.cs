@@ -47,22 +47,8 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
     public string Name => AnalyzerName;
 
-    public ValueTask<IReadOnlyList<SentimentResult>> AnalyzeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        var results = new SentimentResult[texts.Count];
-        for (var i = 0; i < results.Length; i++)
-        {
-            if ((i & 1023) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            results[i] = Analyze(texts[i]);
-        }
-
-        return ValueTask.FromResult<IReadOnlyList<SentimentResult>>(results);
-    }
+    public ValueTask<IReadOnlyList<SentimentResult>> AnalyzeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        SynchronousScoring.ScoreAll(texts, Analyze, cancellationToken);
 
     /// <summary>Scores one text. A null, empty or blank text is neutral.</summary>
     public SentimentResult Analyze(string? text)

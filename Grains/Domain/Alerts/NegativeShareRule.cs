@@ -33,20 +33,14 @@ public sealed class NegativeShareRule(double threshold, int minComments) : IAler
         var hour = windows.OneHour.Sentiment;
         var hourScored = AlertWindows.Scored(hour);
         var hourShare = hourScored == 0 ? 0 : (double)hour.Negative / hourScored;
-        return new Alert
-        {
-            Rule = Kind,
-            VideoId = windows.VideoId,
-            Username = windows.Video?.Username,
-            Description = windows.Video?.Description,
-            FiredAt = windows.Now,
-            Value = Math.Round(share, 4),
-            Baseline = Math.Round(hourShare, 4),
-            Threshold = Threshold,
-            Comments = windows.FiveMinutes.Comments,
-            Text = string.Create(CultureInfo.InvariantCulture,
-                $"Negative comments on {AlertText.Video(windows)}: {share:0%} of the last 5 minutes' {scored} scored comments are negative ({hourShare:0%} over the hour)."),
-        };
+        return windows.Fire(
+            Kind,
+            Math.Round(share, 4),
+            Math.Round(hourShare, 4),
+            Threshold,
+            windows.FiveMinutes.Comments,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Negative comments on {AlertText.Video(windows)}: {share:0%} of the last 5 minutes' {scored} scored comments are negative ({hourShare:0%} over the hour)."));
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,

@@ -31,20 +31,14 @@ public sealed class SentimentSwingRule(double delta, int minComments) : IAlertRu
             return null;
         }
 
-        return new Alert
-        {
-            Rule = Kind,
-            VideoId = windows.VideoId,
-            Username = windows.Video?.Username,
-            Description = windows.Video?.Description,
-            FiredAt = windows.Now,
-            Value = recent.Sentiment.Score,
-            Baseline = hour.Sentiment.Score,
-            Threshold = Delta,
-            Comments = recent.Comments,
-            Text = string.Create(CultureInfo.InvariantCulture,
-                $"Sentiment swing on {AlertText.Video(windows)}: score {AlertText.Signed(recent.Sentiment.Score)} in the last 5 minutes vs {AlertText.Signed(hour.Sentiment.Score)} over the hour ({AlertText.Signed(moved)} points, {recent.Comments} comments)."),
-        };
+        return windows.Fire(
+            Kind,
+            recent.Sentiment.Score,
+            hour.Sentiment.Score,
+            Delta,
+            recent.Comments,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Sentiment swing on {AlertText.Video(windows)}: score {AlertText.Signed(recent.Sentiment.Score)} in the last 5 minutes vs {AlertText.Signed(hour.Sentiment.Score)} over the hour ({AlertText.Signed(moved)} points, {recent.Comments} comments)."));
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,

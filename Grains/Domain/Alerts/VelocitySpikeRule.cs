@@ -35,20 +35,14 @@ public sealed class VelocitySpikeRule(double factor, int minComments) : IAlertRu
         }
 
         var ratio = recentRate / baselineRate;
-        return new Alert
-        {
-            Rule = Kind,
-            VideoId = windows.VideoId,
-            Username = windows.Video?.Username,
-            Description = windows.Video?.Description,
-            FiredAt = windows.Now,
-            Value = Math.Round(recentRate, 2),
-            Baseline = Math.Round(baselineRate, 2),
-            Threshold = Factor,
-            Comments = recent,
-            Text = string.Create(CultureInfo.InvariantCulture,
-                $"Comment spike on {AlertText.Video(windows)}: {recentRate:0.#} comments per minute in the last 5 minutes, {ratio:0.#} times its {baselineRate:0.##} per minute before ({recent} comments)."),
-        };
+        return windows.Fire(
+            Kind,
+            Math.Round(recentRate, 2),
+            Math.Round(baselineRate, 2),
+            Factor,
+            recent,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Comment spike on {AlertText.Video(windows)}: {recentRate:0.#} comments per minute in the last 5 minutes, {ratio:0.#} times its {baselineRate:0.##} per minute before ({recent} comments)."));
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
