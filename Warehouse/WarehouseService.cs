@@ -103,47 +103,34 @@ public sealed class WarehouseService(
     }
 
     /// <summary>The video's rows of <c>video_sentiment_score</c> (days first, then hours, oldest first).</summary>
-    public async Task<IReadOnlyList<VideoSentimentPeriod>> GetVideoSentimentAsync(string videoId, CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var target = targets.Create();
-            if (!_modelsBuilt)
+    public Task<IReadOnlyList<VideoSentimentPeriod>> GetVideoSentimentAsync(string videoId, CancellationToken cancellationToken = default) =>
+        ReadModelsAsync<IReadOnlyList<VideoSentimentPeriod>>(
+            async target =>
             {
-                await target.EnsureSchemaAsync(cancellationToken);
-                await Models(target).BuildAsync(target, cancellationToken);
-                _modelsBuilt = true;
-            }
-
-            var d = target.Dialect;
-            var result = await target.QueryAsync(
-                "SELECT video_id, grain, period_start, comment_count, positive_count, neutral_count, negative_count, "
-                + "positive_share, negative_share, mean_score, sentiment_score "
-                + $"FROM {d.Relation("video_sentiment_score")} WHERE video_id = {d.Parameter("video_id")} ORDER BY grain, period_start",
-                new Dictionary<string, object?> { ["video_id"] = videoId },
-                cancellationToken);
-            return result.Rows.Select((_, i) => new VideoSentimentPeriod
-            {
-                VideoId = result.Value<string>(i, "video_id")!,
-                Grain = result.Value<string>(i, "grain")!,
-                PeriodStart = new DateTimeOffset(DateTime.SpecifyKind(result.Value<DateTime>(i, "period_start"), DateTimeKind.Utc)),
-                Comments = result.Value<long>(i, "comment_count"),
-                Positive = result.Value<long>(i, "positive_count"),
-                Neutral = result.Value<long>(i, "neutral_count"),
-                Negative = result.Value<long>(i, "negative_count"),
-                PositiveShare = result.Value<double>(i, "positive_share"),
-                NegativeShare = result.Value<double>(i, "negative_share"),
-                MeanScore = result.Value<double>(i, "mean_score"),
-                SentimentScore = result.Value<double>(i, "sentiment_score"),
-            })
-                .ToList();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+                var d = target.Dialect;
+                var result = await target.QueryAsync(
+                    "SELECT video_id, grain, period_start, comment_count, positive_count, neutral_count, negative_count, "
+                    + "positive_share, negative_share, mean_score, sentiment_score "
+                    + $"FROM {d.Relation("video_sentiment_score")} WHERE video_id = {d.Parameter("video_id")} ORDER BY grain, period_start",
+                    new Dictionary<string, object?> { ["video_id"] = videoId },
+                    cancellationToken);
+                return result.Rows.Select((_, i) => new VideoSentimentPeriod
+                {
+                    VideoId = result.Value<string>(i, "video_id")!,
+                    Grain = result.Value<string>(i, "grain")!,
+                    PeriodStart = new DateTimeOffset(DateTime.SpecifyKind(result.Value<DateTime>(i, "period_start"), DateTimeKind.Utc)),
+                    Comments = result.Value<long>(i, "comment_count"),
+                    Positive = result.Value<long>(i, "positive_count"),
+                    Neutral = result.Value<long>(i, "neutral_count"),
+                    Negative = result.Value<long>(i, "negative_count"),
+                    PositiveShare = result.Value<double>(i, "positive_share"),
+                    NegativeShare = result.Value<double>(i, "negative_share"),
+                    MeanScore = result.Value<double>(i, "mean_score"),
+                    SentimentScore = result.Value<double>(i, "sentiment_score"),
+                })
+                    .ToList();
+            },
+            cancellationToken);
 
     /// <summary>The video's series over [from, to) from <c>video_series_hourly</c> or <c>video_series_daily</c>, every period with zeros where nothing happened.</summary>
     public Task<VideoSeries> GetVideoSeriesAsync(string videoId, string grain, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
