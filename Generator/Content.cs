@@ -167,9 +167,16 @@ internal static class Content
     private static int IndexOf(StringBuilder sb, string s) => sb.ToString().IndexOf(s, StringComparison.Ordinal);
 
     /// <summary>Writes a comment of the given intended label, with the noise of real comments.</summary>
-    public static string Comment(SentimentLabel label, Faker f, TextContext ctx)
+    public static string Comment(SentimentLabel label, Faker f, TextContext ctx) =>
+        Comment(label, f.PickRandom(CommentTemplates[label]), f, ctx);
+
+    /// <summary>Writes a comment on <paramref name="theme"/> of the given intended label, with the same noise.</summary>
+    public static string Comment(AudienceTheme theme, SentimentLabel label, Faker f, TextContext ctx) =>
+        Comment(label, f.PickRandom(theme.Templates(label)), f, ctx);
+
+    private static string Comment(SentimentLabel label, string template, Faker f, TextContext ctx)
     {
-        var text = Fill(f.PickRandom(CommentTemplates[label]), f, ctx);
+        var text = Fill(template, f, ctx);
         var r = f.Random;
 
         if (r.Bool(0.12f))

@@ -274,7 +274,8 @@ public static class DatasetGenerator
                 {
                     var d = byVideo[k];
                     string? parent = null;
-                    var body = Content.Comment(d.Label, text, ctx);
+                    var theme = r.Bool((float)o.ThemeRate) ? AudienceThemes.Pick(d.Label, r) : null;
+                    var body = theme is null ? Content.Comment(d.Label, text, ctx) : Content.Comment(theme, d.Label, text, ctx);
                     if (k > start && r.Bool((float)o.ReplyRate))
                     {
                         var p = comments[comments.Count - 1 - r.Int(0, Math.Min(k - start, 20) - 1)];
@@ -295,6 +296,7 @@ public static class DatasetGenerator
                         CreateTime = DateTimeOffset.FromUnixTimeSeconds(d.Time),
                         Text = body,
                         Label = d.Label,
+                        Theme = theme?.Name,
                     });
                 }
 

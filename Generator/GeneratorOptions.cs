@@ -36,6 +36,9 @@ public sealed record GeneratorOptions
     /// <summary>Share of comments that answer an earlier comment of the same video.</summary>
     public double ReplyRate { get; init; } = 0.12;
 
+    /// <summary>Share of comments written on one of the planted audience themes (<see cref="AudienceThemes"/>); the others are generic.</summary>
+    public double ThemeRate { get; init; } = 0.5;
+
     /// <summary>Intended sentiment mix of comments; normalized, so 45/30/25 and 0.45/0.30/0.25 are the same.</summary>
     public double PositiveShare { get; init; } = 0.45;
 
@@ -75,6 +78,7 @@ public sealed record GeneratorOptions
         RequireRate(PopularRate, nameof(PopularRate));
         Require(ViralRate + PopularRate <= 1, nameof(PopularRate), "plus ViralRate must not exceed 1");
         RequireRate(ReplyRate, nameof(ReplyRate));
+        RequireRate(ThemeRate, nameof(ThemeRate));
         Require(PositiveShare >= 0 && NeutralShare >= 0 && NegativeShare >= 0, nameof(PositiveShare), "sentiment shares must not be negative");
         Require(PositiveShare + NeutralShare + NegativeShare > 0, nameof(PositiveShare), "sentiment shares must not all be zero");
         RequireRate(DuplicateRate, nameof(DuplicateRate));

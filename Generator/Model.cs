@@ -69,6 +69,9 @@ public sealed record GeneratedComment
 
     /// <summary>The sentiment the text was written with. Known to the generator only; never sent.</summary>
     public required SentimentLabel Label { get; init; }
+
+    /// <summary>The planted audience theme the text was written on, or null for a generic comment. Never sent.</summary>
+    public string? Theme { get; init; }
 }
 
 /// <summary>A generated dataset: the actors, the comments with their intended labels, and the event stream in send order.</summary>
@@ -93,6 +96,7 @@ public sealed class GeneratedDataset
         Comments = comments;
         Events = events;
         CommentLabels = comments.ToDictionary(c => c.Id, c => c.Label, StringComparer.Ordinal);
+        CommentThemes = comments.Where(c => c.Theme is not null).ToDictionary(c => c.Id, c => c.Theme!, StringComparer.Ordinal);
         VideoOwners = videos.ToDictionary(v => v.Id, v => v.Username, StringComparer.Ordinal);
     }
 
@@ -115,6 +119,9 @@ public sealed class GeneratedDataset
     public IReadOnlyList<GeneratedEvent> Events { get; }
 
     public IReadOnlyDictionary<string, SentimentLabel> CommentLabels { get; }
+
+    /// <summary>The planted theme of each themed comment, by comment id.</summary>
+    public IReadOnlyDictionary<string, string> CommentThemes { get; }
 
     public IReadOnlyDictionary<string, string> VideoOwners { get; }
 
