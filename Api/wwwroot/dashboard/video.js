@@ -204,6 +204,7 @@ if (validId) {
     describe: v => `from ${fmtInt(v.comments)} comment${v.comments === 1 ? '' : 's'} of this video`,
   });
 } else {
+  document.getElementById('topics-panel').hidden = true;
   drawSeries();
   const missing = document.getElementById('missing');
   missing.hidden = false;
