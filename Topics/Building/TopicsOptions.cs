@@ -32,23 +32,4 @@ public sealed class TopicsOptions
 
     /// <summary>Whether the descriptions of the day's commented videos are fitted too (never counted as comments).</summary>
     public bool IncludeVideoDescriptions { get; set; } = true;
-
-    /// <summary>The first setting that is out of range, or null when all are fine.</summary>
-    public string? Invalid()
-    {
-        if (BuildInterval <= TimeSpan.Zero)
-        {
-            return $"{SectionName}:BuildInterval must be positive.";
-        }
-
-        if (FinalBuildDelay < TimeSpan.Zero || FinalBuildDelay >= TimeSpan.FromDays(1))
-        {
-            return $"{SectionName}:FinalBuildDelay must be between 0 and a day.";
-        }
-
-        var results = new List<ValidationResult>();
-        return Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true)
-            ? null
-            : $"{SectionName}: {results[0].ErrorMessage}";
-    }
 }
