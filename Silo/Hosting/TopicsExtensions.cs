@@ -4,6 +4,7 @@ using Insights.ClusterHosting;
 using Insights.Topics.Building;
 using Insights.Topics.Modeling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 public static class TopicsExtensions
 {
@@ -16,8 +17,10 @@ public static class TopicsExtensions
     public static ISiloBuilder AddInsightsTopics(this ISiloBuilder silo, IConfiguration configuration)
     {
         var services = silo.Services;
-        services.AddValidatedOptions<TopicsOptions, TopicsOptionsValidator>(TopicsOptions.SectionName);
-        services.AddValidatedOptions<TopicModelOptions, TopicsOptionsValidator>(TopicModelOptions.SectionName);
+        services.AddSingleton<IValidateOptions<TopicsOptions>, TopicsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<TopicModelOptions>, TopicsOptionsValidator>();
+        services.AddOptions<TopicsOptions>().Bind(configuration.GetSection(TopicsOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<TopicModelOptions>().Bind(configuration.GetSection(TopicModelOptions.SectionName)).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITopicModelTrainer, KMeansTopicModelTrainer>();
         services.TryAddSingleton<TopicBuilder>();

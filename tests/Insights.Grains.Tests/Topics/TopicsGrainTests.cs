@@ -79,22 +79,66 @@ public sealed class TopicsGrainTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal((null, 0), (empty.BuiltAt, empty.Topics.Count));
     }
 
-    private async Task LandAsync(IEnumerable<GeneratedComment> comments)
+    [Fact]
+    public async Task The_reminder_builds_yesterday_once_more_and_today_with_the_day_befores_counts()
     {
-        var now = DateTime.UtcNow;
+        await using var fixture = new TopicsSiloFixture(new Dictionary<string, string?>
+        {
+            ["Insights:Topics:BuildInterval"] = "00:00:01",
+            ["Insights:Topics:FinalBuildDelay"] = "00:00:00",
+        });
+        var day = DatasetGenerator.Generate(new GeneratorOptions { Seed = 8, Creators = 6, Videos = 20, Comments = 1_600, Span = TimeSpan.FromHours(2) });
+        var comments = day.Comments.DistinctBy(c => c.Id).ToList();
+        await LandAsync(fixture, _today.AddDays(-1), comments.Take(800));
+        await LandAsync(fixture, _today, comments.Skip(800));
+        await fixture.InitializeAsync();
+        var grain = fixture.Client.GetGrain<ITopicsGrain>(ITopicsGrain.GlobalKey);
+
+        // Each tick builds today last; once today's topics are there, yesterday's final build has run before them.
+        var today = await SiloFixture.Eventually(() => grain.GetTopics(_today), t => t.BuiltAt is not null, TimeSpan.FromSeconds(60));
+        var yesterday = await grain.GetTopics(_today.AddDays(-1));
+        Assert.NotNull(yesterday.BuiltAt);
+        Assert.Equal((800L, (long)comments.Count - 800), (yesterday.Comments, today.Comments));
+        var last = await grain.GetLastBuild();
+        Assert.Equal("reminder", last!.Trigger);
+
+        // Topics that carried on keep yesterday's ids and counts.
+        var carried = today.Topics.Where(t => t.PreviousComments is not null).ToList();
+        output.WriteLine($"today {today.Topics.Count} topics, {carried.Count} carried on from yesterday's {yesterday.Topics.Count}");
+        Assert.NotEmpty(carried);
+        Assert.All(carried, t =>
+        {
+            var before = Assert.Single(yesterday.Topics, y => y.Id == t.Id);
+            Assert.Equal((before.Comments, t.Comments - before.Comments), (t.PreviousComments!.Value, t.Change!.Value));
+        });
+        Assert.All(today.Topics.Except(carried), t => Assert.Null(t.Change));
+
+        // Later ticks find nothing new and skip.
+        var unchanged = await SiloFixture.Eventually(() => grain.GetLastBuild(), b => b is { Unchanged: true, Trigger: "reminder" }, TimeSpan.FromSeconds(30));
+        Assert.Equal(_today, unchanged!.Date);
+    }
+
+    private Task LandAsync(IEnumerable<GeneratedComment> comments) => LandAsync(_fixture, _today, comments);
+
+    private async Task LandAsync(SiloFixture fixture, DateOnly date, IEnumerable<GeneratedComment> comments)
+    {
+        var ingested = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
         var rows = comments.Select(c => new CommentRow
         {
-            CommentId = c.Id, VideoId = c.VideoId, Username = c.Username, Text = c.Text, CreateTime = c.CreateTime.UtcDateTime, IngestedAt = now,
+            CommentId = c.Id, VideoId = c.VideoId, Username = c.Username, Text = c.Text, CreateTime = c.CreateTime.UtcDateTime, IngestedAt = ingested,
             SentimentLabel = c.Label.ToString().ToLowerInvariant(), SentimentScore = 0.1, ProbabilityPositive = 0.4, ProbabilityNeutral = 0.4,
             ProbabilityNegative = 0.2, Language = "en", Analyzer = "test",
         }).ToList();
-        var path = string.Create(CultureInfo.InvariantCulture, $"comments/date={_today:yyyy-MM-dd}/hour={now:HH}/part-test-{++_files:D3}.parquet");
-        await new LocalFolderLakeStore(_fixture.LakePath).Zone(Lake.LakeZone.Processed)
+        var path = string.Create(CultureInfo.InvariantCulture, $"comments/date={date:yyyy-MM-dd}/hour=12/part-test-{++_files:D3}.parquet");
+        await new LocalFolderLakeStore(fixture.LakePath).Zone(Lake.LakeZone.Processed)
             .WriteAsync(path, await new ParquetFormat<CommentRow>().EncodeAsync(rows, default));
     }
 
-    private sealed class TopicsSiloFixture : SiloFixture
+    private sealed class TopicsSiloFixture(IReadOnlyDictionary<string, string?>? topics = null) : SiloFixture, IAsyncDisposable
     {
-        protected override void ConfigureSilo(ISiloBuilder silo) => silo.AddInsightsTopics(new ConfigurationBuilder().Build());
+        protected override void ConfigureSilo(ISiloBuilder silo) =>
+            silo.AddInsightsTopics(new ConfigurationBuilder().AddInMemoryCollection(topics ?? new Dictionary<string, string?>()).Build());
+
+        ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
     }
 }
