@@ -40,6 +40,8 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string HourOf(string timestamp) => $"date_trunc('hour', {timestamp})";
 
+    public override string DayBefore(string timestamp) => $"CAST({timestamp} AS DATE) - 1";
+
     public override string SplitHashtagsSelect(string sourceRelation) =>
         "SELECT DISTINCT video_id, lower(ltrim(rtrim(tag))) AS hashtag\n"
         + $"FROM (SELECT video_id, unnest(string_split(hashtag_names, ',')) AS tag FROM {sourceRelation}) AS split\n"

@@ -26,7 +26,7 @@ public sealed class WarehouseCommandTests
 
         (code, output, _) = await RunAsync(["models", .. common]);
         Assert.Equal(0, code);
-        Assert.Contains("built 11 models as views", output, StringComparison.Ordinal);
+        Assert.Contains("built 16 models as views", output, StringComparison.Ordinal);
         Assert.Contains("PASS  unique_source_insights_fact_comment_comment_id", output, StringComparison.Ordinal);
         Assert.Contains(" warned, 0 failed", output, StringComparison.Ordinal);
 
