@@ -3,7 +3,6 @@ namespace Insights.Warehouse.Tests;
 using System.Globalization;
 using Insights.Warehouse.Modeling;
 using Insights.Warehouse.Schema;
-using Insights.Warehouse.Targets;
 
 /// <summary>
 /// The topics zone in the warehouse: two days of topic files (four carried from the first day to the second, eight
