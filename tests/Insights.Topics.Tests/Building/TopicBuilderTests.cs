@@ -145,5 +145,19 @@ public sealed class TopicBuilderTests : IDisposable
         Assert.Equal(["new flavour", "shipping delays"], result.Topics!.Topics.Select(t => t.Label).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_day_without_comments_builds_no_topics_and_is_then_unchanged()
+    {
+        var result = await Builder().BuildAsync(Day);
+
+        Assert.Equal((0, 0L, 0), (result.Files, result.Comments, result.Topics!.Topics.Count));
+        var stored = await new TopicsLake(_lake.Store).ReadDayAsync(Day);
+        Assert.NotNull(stored);
+        Assert.Empty(stored.Topics);
+        Assert.Null(stored.BuiltAt);
+        Assert.Empty(await new TopicsLake(_lake.Store).ReadVideoTopicsAsync(Day));
+        Assert.True((await Builder().BuildAsync(Day, result.Fingerprint)).Unchanged);
+    }
+
     public void Dispose() => _lake.Dispose();
 }
