@@ -61,14 +61,14 @@ public static class AudienceThemes
         new("price", (1.0, 2.0, 3.0),
         [
             "worth every dollar honestly", "great price for the quality", "the price drop is amazing, stocked up",
-            "cheaper than anywhere else, great deal", "for this price it's a steal",
+            "cheaper than anywhere else, great deal", "for this price it's a steal", "love that the price is so fair, great value",
         ],
         [
             "how much does it cost?", "is there a discount code?", "what's the price in {city}?", "is the price the same in stores?",
             "how much was it in dollars?", "does the price include tax?",
         ],
         [
-            "way too expensive for what it is", "the price went up again, not paying that", "{n} dollars?? that price is a scam",
+            "the price is way too expensive for what it is", "the price went up again, not paying that", "{n} dollars?? that price is a scam",
             "too expensive, i'll wait for a discount", "overpriced and the quality is worse", "raising the price every month is greedy",
         ]),
         new("the song", (3.0, 3.0, 1.0),
@@ -87,7 +87,7 @@ public static class AudienceThemes
         new("sizing and fit", (2.0, 2.0, 2.0),
         [
             "ordered a medium and it fits perfectly", "the fit is so flattering, true to size", "finally jeans that fit my waist",
-            "the sizing chart was spot on, perfect fit", "true to size and so comfy",
+            "the sizing chart was spot on, perfect fit", "true to size and so comfy", "love the fit, the medium size is perfect",
         ],
         [
             "what size are you wearing?", "does it run true to size?", "should i size up or down?", "what size is the model wearing?",
@@ -101,10 +101,11 @@ public static class AudienceThemes
         [
             "customer service refunded me right away", "support replied in minutes, great customer service",
             "shoutout to the support team for fixing my refund", "best customer service i've had, thank you",
+            "customer support was so kind and helpful", "great support team, my refund came in {n} days",
         ],
         [
             "how do i contact customer support?", "what's the support email?", "is there a phone number for customer service?",
-            "how do refunds work?", "can support change my address?",
+            "how do refunds work?", "can support change my address?", "does customer service answer on weekends?",
         ],
         [
             "customer service never answered my emails", "support ignored me for {n} weeks", "still no refund, customer service is useless",
@@ -113,20 +114,20 @@ public static class AudienceThemes
         new("giveaway", (3.0, 2.0, 1.0),
         [
             "entering the giveaway, good luck everyone", "i won the giveaway last month, thank you so much", "love these giveaways, so generous",
-            "best giveaway prize ever", "entering the giveaway for my sister",
+            "best giveaway prize ever", "entering the giveaway for my sister", "so excited for this giveaway, thank you",
         ],
         [
             "when does the giveaway end?", "how do i enter the giveaway?", "is the giveaway open in {city}?", "when do you announce the giveaway winner?",
-            "do i need to follow to enter the giveaway?",
+            "do i need to follow to enter the giveaway?", "how is the giveaway winner picked?",
         ],
         [
             "the giveaway winner was fake", "nobody ever wins these giveaways", "giveaway scam, the winner is a bot account",
-            "another fake giveaway", "the giveaway is rigged",
+            "another fake giveaway", "the giveaway is rigged", "the giveaway rules are so confusing and unfair",
         ]),
         new("filters and editing", (2.0, 3.0, 1.0),
         [
             "the editing on this is insane", "the transitions are so smooth, great editing", "this filter looks so good",
-            "editing skills on another level", "the color grading is beautiful",
+            "editing skills on another level", "the color grading is beautiful", "love this filter, the editing is so clean",
         ],
         [
             "what filter is this?", "which app do you use for editing?", "how did you do that transition?", "what's the name of this filter?",

@@ -17,19 +17,17 @@ public static class TopicTokenizer
         var stop = StopWords.For(language);
         var tokens = new List<string>();
         var word = new StringBuilder();
-        var skipping = false;
         var i = 0;
         while (i < text.Length)
         {
             if (StartsUrl(text, i))
             {
-                Emit(word, tokens, stop, skipping);
+                Emit(word, tokens, stop);
                 while (i < text.Length && !char.IsWhiteSpace(text[i]))
                 {
                     i++;
                 }
 
-                skipping = false;
                 continue;
             }
 
@@ -47,21 +45,30 @@ public static class TopicTokenizer
                 }
                 else
                 {
-                    Emit(word, tokens, stop, skipping);
-                    skipping = false;
+                    Emit(word, tokens, stop);
                 }
+            }
+            else if (c == '@')
+            {
+                // A mention names someone, not a topic: the whole handle ("@sam_kelly.99") is skipped.
+                Emit(word, tokens, stop);
+                i++;
+                while (i < text.Length && (IsWordChar(text, i) || text[i] is '_' or '.'))
+                {
+                    i++;
+                }
+
+                continue;
             }
             else
             {
-                Emit(word, tokens, stop, skipping);
-                // A mention names someone, not a topic: the word after '@' is skipped.
-                skipping = c == '@';
+                Emit(word, tokens, stop);
             }
 
             i++;
         }
 
-        Emit(word, tokens, stop, skipping);
+        Emit(word, tokens, stop);
         return tokens;
     }
 
@@ -81,7 +88,7 @@ public static class TopicTokenizer
     private static bool Starts(string text, int i, string prefix) =>
         string.Compare(text, i, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
-    private static void Emit(StringBuilder word, List<string> tokens, IReadOnlySet<string> stop, bool skipping)
+    private static void Emit(StringBuilder word, List<string> tokens, IReadOnlySet<string> stop)
     {
         if (word.Length == 0)
         {
@@ -90,7 +97,7 @@ public static class TopicTokenizer
 
         var token = CollapseRepeats(word);
         word.Clear();
-        if (skipping || token.Length < 2 || !token.Any(char.IsLetter) || stop.Contains(token))
+        if (token.Length < 2 || !token.Any(char.IsLetter) || stop.Contains(token))
         {
             return;
         }
