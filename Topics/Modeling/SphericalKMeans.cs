@@ -107,8 +107,42 @@ internal static class SphericalKMeans
             return false;
         }
 
-        // One orphan, not their mean: a mean of unrelated comments is a vague centroid that swallows everything.
-        centroids[smallest] = Dense(vectors[Array.IndexOf(assigned, -1)], dimensions);
+        // One orphan, not their mean (a mean of unrelated comments is a vague centroid that swallows everything): the
+        // one closest to their mean, so the new cluster takes in the largest group of them.
+        var mean = new double[dimensions];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            if (assigned[i] < 0)
+            {
+                var v = vectors[i];
+                for (var j = 0; j < v.Indices.Length; j++)
+                {
+                    mean[v.Indices[j]] += v.Values[j];
+                }
+            }
+        }
+
+        var typical = -1;
+        var best = double.NegativeInfinity;
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            if (assigned[i] < 0)
+            {
+                var v = vectors[i];
+                var dot = 0.0;
+                for (var j = 0; j < v.Indices.Length; j++)
+                {
+                    dot += v.Values[j] * mean[v.Indices[j]];
+                }
+
+                if (dot > best)
+                {
+                    (typical, best) = (i, dot);
+                }
+            }
+        }
+
+        centroids[smallest] = Dense(vectors[typical], dimensions);
         return true;
     }
 
