@@ -9,7 +9,8 @@ public sealed class TopicTokenizerTests
     {
         var tokens = TopicTokenizer.Tokenize("@sam_kelly.99 check https://shop.example/x?id=3 the PACKAGE 📦📦 came in 12 days!!! #fyp lol", "en");
 
-        Assert.Equal(["check", "package", "came", "days"], tokens);
+        // "days" folds to "day", a stop word.
+        Assert.Equal(["check", "package", "came"], tokens);
     }
 
     [Fact]
@@ -82,4 +83,27 @@ public sealed class TopicTokenizerTests
     {
         Assert.Equal(["shipping"], TopicTokenizer.Tokenize("the shipping", "xx"));
     }
+
+    [Fact]
+    public void English_plurals_fold_to_the_singular_other_languages_keep_theirs()
+    {
+        Assert.Equal(["refund", "email", "delivery", "box"], TopicTokenizer.Tokenize("refunds emails deliveries boxes", "en"));
+        Assert.Equal(["semanas"], TopicTokenizer.Tokenize("semanas", "es"));
+    }
+
+    [Theory]
+    [InlineData("emails", "email")]
+    [InlineData("deliveries", "delivery")]
+    [InlineData("matches", "match")]
+    [InlineData("glasses", "glass")]
+    [InlineData("sizes", "size")]
+    [InlineData("giveaways", "giveaway")]
+    [InlineData("prizes", "prize")]
+    [InlineData("glass", "glass")]
+    [InlineData("status", "status")]
+    [InlineData("analysis", "analysis")]
+    [InlineData("gorgeous", "gorgeous")]
+    [InlineData("yes", "yes")]
+    [InlineData("song", "song")]
+    public void Plurals_fold_by_suffix(string word, string singular) => Assert.Equal(singular, EnglishPlurals.Singular(word));
 }
