@@ -4,7 +4,7 @@ namespace Insights.Topics.Modeling;
 /// Names the clusters: each topic's terms ranked by how much more weight they have in its centroid than on average
 /// over all centroids (so words every cluster shares do not name one). A word that mostly comes with a partner is
 /// shown as the pair ("customer service", not "customer" and "service"), and a term whose words are all shown already
-/// is left out and a pair half shown adds only its other word, so the top terms read as a set rather than the same
+/// is left out (so is a misspelling of a shown word) and a pair half shown adds only its other word, so the top terms read as a set rather than the same
 /// words three ways.
 /// </summary>
 internal static class TopicTerms
@@ -54,7 +54,7 @@ internal static class TopicTerms
 
                 var i = PairFor(candidate, terms, pairsOf, score) ?? candidate;
                 var words = terms[i].Split(' ');
-                var fresh = words.Where(w => !shown.Contains(w)).Distinct(StringComparer.Ordinal).ToArray();
+                var fresh = words.Where(w => !Shown(w, shown)).Distinct(StringComparer.Ordinal).ToArray();
                 if (fresh.Length == 0)
                 {
                     continue;
@@ -79,6 +79,36 @@ internal static class TopicTerms
         }
 
         return topics;
+    }
+
+    /// <summary>
+    /// Shown already, or a misspelling of a shown word (one letter dropped or added, or two neighbours swapped: "fel"
+    /// after "fell"): comments repeat their typos often enough to reach the vocabulary, but a label should not. A
+    /// changed letter does not count: it makes other words too often ("song" and "sing", "price" and "prize").
+    /// </summary>
+    private static bool Shown(string word, HashSet<string> shown) =>
+        shown.Contains(word) || (word.Length >= 3 && shown.Any(s => s.Length >= 3 && OneEditApart(word, s)));
+
+    internal static bool OneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < Math.Min(a.Length, b.Length) && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (a.Length == b.Length)
+        {
+            return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        }
+
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        return longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
     }
 
     /// <summary>The strongest pair holding the single word <paramref name="i"/> if it nearly matches the word's own weight.</summary>

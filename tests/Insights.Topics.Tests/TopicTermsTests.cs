@@ -54,4 +54,38 @@ public sealed class TopicTermsTests
         Assert.Equal("mango", topics[0].Label);
         Assert.Equal("song", topics[1].Label);
     }
+
+    [Fact]
+    public void A_misspelling_of_a_shown_word_is_left_out()
+    {
+        string[] terms = ["fell", "fel", "hard", "funy"];
+        float[][] centroids = [[0.8f, 0.4f, 0.3f, 0.2f], [0, 0, 0, 0]];
+
+        var topic = TopicTerms.Describe(centroids, terms, termsPerTopic: 10)[0];
+
+        Assert.Equal(["fell", "hard", "funy"], topic.Terms.Select(t => t.Term));
+    }
+
+    [Theory]
+    [InlineData("fell", "fel", true)]
+    [InlineData("funny", "funy", true)]
+    [InlineData("price", "prie", true)]
+    [InlineData("giveaway", "giveawaay", true)]
+    [InlineData("this", "tihs", true)]
+    [InlineData("size", "sise", false)]
+    [InlineData("song", "song", false)]
+    [InlineData("size", "sizes", true)]
+    [InlineData("song", "sing", false)]
+    [InlineData("price", "prize", false)]
+    [InlineData("order", "border", true)]
+    [InlineData("mango", "tango", false)]
+    [InlineData("flavour", "flavor", true)]
+    [InlineData("shipping", "shopping", false)]
+    [InlineData("refund", "return", false)]
+    [InlineData("filter", "flitre", false)]
+    public void One_edit_apart(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, TopicTerms.OneEditApart(a, b));
+        Assert.Equal(expected, TopicTerms.OneEditApart(b, a));
+    }
 }
