@@ -64,12 +64,19 @@ public sealed record GroundTruth
     /// <summary>Per video, ordered by video id (ordinal).</summary>
     public required IReadOnlyList<VideoTruth> Videos { get; init; }
 
+    /// <summary>
+    /// Distinct comments per planted audience theme, by theme name (ordinal order); null when the events came without
+    /// themes (a truth file written before themes were planted).
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? Themes { get; init; }
+
     public VideoTruth? Video(string videoId) => Videos.FirstOrDefault(v => v.VideoId == videoId);
 
     /// <summary>
     /// The truth of <paramref name="events"/>: every video named by an event gets an entry; a comment counts once
     /// per id (the first one seen); labels come from <paramref name="commentLabels"/> (a comment without a label
-    /// counts as a comment but in no label); counters are the maxima over the observations.
+    /// counts as a comment but in no label); counters are the maxima over the observations; with
+    /// <paramref name="commentThemes"/>, distinct comments are also counted per theme.
     /// </summary>
     public static GroundTruth Compute(
         IEnumerable<WireEvent> events,
@@ -77,12 +84,14 @@ public sealed record GroundTruth
         IReadOnlyDictionary<string, string>? videoOwners = null,
         int? seed = null,
         DateTimeOffset? start = null,
-        DateTimeOffset? end = null)
+        DateTimeOffset? end = null,
+        IReadOnlyDictionary<string, string>? commentThemes = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(commentLabels);
         var videos = new Dictionary<string, Acc>(StringComparer.Ordinal);
         var seenComments = new HashSet<string>(StringComparer.Ordinal);
+        var themes = commentThemes is null ? null : new SortedDictionary<string, long>(StringComparer.Ordinal);
         long total = 0, videoEvents = 0, commentEvents = 0, duplicates = 0, observations = 0;
 
         Acc Get(string id)
@@ -118,6 +127,11 @@ public sealed record GroundTruth
                     if (commentLabels.TryGetValue(e.Id!, out var label))
                     {
                         acc.Labels[(int)label + 1]++;
+                    }
+
+                    if (themes is not null && commentThemes!.TryGetValue(e.Id!, out var theme))
+                    {
+                        themes[theme] = themes.GetValueOrDefault(theme) + 1;
                     }
 
                     break;
@@ -171,6 +185,7 @@ public sealed record GroundTruth
                 Shares = list.Sum(v => v.Shares),
             },
             Videos = list,
+            Themes = themes,
         };
     }
 
@@ -201,7 +216,8 @@ public sealed record GroundTruth
         && Start == other.Start
         && End == other.End
         && Totals == other.Totals
-        && Videos.SequenceEqual(other.Videos);
+        && Videos.SequenceEqual(other.Videos)
+        && (Themes is null ? other.Themes is null : other.Themes is not null && Themes.OrderBy(t => t.Key, StringComparer.Ordinal).SequenceEqual(other.Themes.OrderBy(t => t.Key, StringComparer.Ordinal)));
 
     public override int GetHashCode() => HashCode.Combine(Seed, Start, End, Totals, Videos.Count);
 

@@ -130,7 +130,7 @@ public sealed class GeneratedDataset
 
     /// <summary>The truth of a subset of the stream, e.g. the events an ingest API accepted.</summary>
     public GroundTruth TruthOf(IEnumerable<GeneratedEvent> events) =>
-        GroundTruth.Compute(events.Select(e => e.Event), CommentLabels, VideoOwners, Options.Seed, Start, End);
+        GroundTruth.Compute(events.Select(e => e.Event), CommentLabels, VideoOwners, Options.Seed, Start, End, CommentThemes);
 
     /// <summary>The stream as JSON Lines (one wire event per line, '\n' separated), in send order.</summary>
     public string ToJsonLines()

@@ -48,6 +48,7 @@ public static class ApiHostExtensions
         app.MapCreatorsApi();
         app.MapAlertsApi();
         app.MapSeriesApi();
+        app.MapTopicsApi();
         var warehouse = app.MapWarehouseApi();
         // Loading only hastens the scheduled, idempotent load; it is what producers want after sending.
         warehouse.Load.RequireIngest();

@@ -74,6 +74,10 @@ public sealed class BenchmarkSettings : CommandSettings
     [Description("The pipeline's work through Azure queues on Azurite and Event Hubs (in-process hub) against memory streams, on at most 200000 comments")]
     public bool Durable { get; set; }
 
+    [CommandOption("--topics")]
+    [Description("Comments/s of the topic model on one thread (fit on the day's sample, assign every comment) against tokenizing alone, and its purity and NMI on the generator's planted themes (comments capped at 200000)")]
+    public bool Topics { get; set; }
+
     private IEnumerable<(string Name, int? Value)> Sizes =>
     [
         ("--comments", Comments), ("--videos", Videos), ("--seed", Seed), ("--request-size", RequestSize),
@@ -90,7 +94,7 @@ public sealed class BenchmarkSettings : CommandSettings
         }
 
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--language", Language), ("--warehouse", Warehouse), ("--http", Http), ("--memory", Memory), ("--durable", Durable) })
+        foreach (var (flag, given) in new[] { ("--pipeline", Pipeline), ("--sentiment", Sentiment), ("--language", Language), ("--warehouse", Warehouse), ("--http", Http), ("--memory", Memory), ("--durable", Durable), ("--topics", Topics) })
         {
             if (given)
             {

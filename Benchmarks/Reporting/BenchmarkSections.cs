@@ -12,5 +12,6 @@ public static class BenchmarkSections
         new Http.HttpIngestBenchmark(),
         new Memory.MemoryBenchmark(),
         new Durable.DurableBenchmark(),
+        new TopicsBenchmark(),
     ];
 }

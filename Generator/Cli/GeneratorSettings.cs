@@ -116,6 +116,11 @@ public sealed class GeneratorSettings : CommandSettings
     [DefaultValue(0.03)]
     public double Viral { get; set; } = 0.03;
 
+    [CommandOption("--themes <RATE>")]
+    [Description("Share of comments written on a planted audience theme (shipping delays, a new flavour, price, the song, sizing and fit, customer service, a giveaway, filters and editing), recorded in the truth file for measuring topics")]
+    [DefaultValue(0.5)]
+    public double Themes { get; set; } = 0.5;
+
     [CommandOption("--no-live")]
     [Description("Send only what is due now, skip future events, and stop")]
     public bool NoLive { get; set; }
@@ -145,6 +150,7 @@ public sealed class GeneratorSettings : CommandSettings
             EngagementOutOfOrderRate = OutOfOrder,
             EngagementInterval = Interval,
             ViralRate = Viral,
+            ThemeRate = Themes,
         };
         if (Mix is not null)
         {
@@ -232,7 +238,7 @@ public sealed class GeneratorSettings : CommandSettings
             yield return $"--parallel: {Parallel} is not a whole number in [1, {MaxParallelism}].";
         }
 
-        foreach (var (name, value) in new[] { ("--duplicates", Duplicates), ("--repeats", Repeats), ("--out-of-order", OutOfOrder), ("--viral", Viral) })
+        foreach (var (name, value) in new[] { ("--duplicates", Duplicates), ("--repeats", Repeats), ("--out-of-order", OutOfOrder), ("--viral", Viral), ("--themes", Themes) })
         {
             if (value is not (>= 0 and <= 1))
             {

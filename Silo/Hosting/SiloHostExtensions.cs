@@ -26,6 +26,7 @@ public static class SiloHostExtensions
             .AddInsightsStorage(configuration)
             .AddInsightsStreams(configuration)
             .AddInsightsWarehouse(configuration)
+            .AddInsightsTopics(configuration)
             .AddInsightsTikTokPoller(configuration)
             .AddInsightsAlerts());
         builder.Services

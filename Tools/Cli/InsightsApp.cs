@@ -5,6 +5,7 @@ using Insights.Tools.Language;
 using Insights.Tools.Migration;
 using Insights.Tools.Quality;
 using Insights.Tools.Replay;
+using Insights.Tools.Topics;
 using Insights.Tools.Training;
 using Insights.Tools.Warehouse;
 using Spectre.Console;
@@ -39,6 +40,9 @@ public static class InsightsApp
             config.AddCommand<QualityCommand>("quality")
                 .WithDescription("Accuracy, macro-F1, macro-recall and confusion matrix of the sentiment analyzer on labelled files")
                 .WithExample("quality", "my-labels.tsv", "--analyzer", "azure");
+            config.AddCommand<TopicsCommand>("topics")
+                .WithDescription("Print a day's topics from the lake (rank, label, top terms, comments, videos, sentiment, change); --build builds them first from the day's comments")
+                .WithExample("topics", "--date", "2026-12-04", "--build");
             config.AddBranch("language", language =>
             {
                 language.SetDescription("The language identifier that picks which comments the sentiment model scores");

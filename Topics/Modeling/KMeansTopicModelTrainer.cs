@@ -18,9 +18,9 @@ public sealed class KMeansTopicModelTrainer(IOptions<TopicModelOptions> options)
     public ITopicModel Fit(IReadOnlyList<TopicDocument> documents, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
-        var sample = documents.Count <= o.MaxTrainingComments
-            ? documents
-            : documents.OrderBy(d => StableHash(d.Id)).ThenBy(d => d.Id, StringComparer.Ordinal).Take(o.MaxTrainingComments).ToList();
+        // Ordered by a hash of the id, not as given: the sample and the clustering's seeding then do not depend on the
+        // order the day's files were read in.
+        var sample = documents.OrderBy(d => StableHash(d.Id)).ThenBy(d => d.Id, StringComparer.Ordinal).Take(o.MaxTrainingComments).ToList();
 
         var tokenized = sample.Select(d => TopicTokenizer.Tokenize(d.Text, d.Language)).ToList();
         var vocabulary = Vocabulary.Build(tokenized, o);

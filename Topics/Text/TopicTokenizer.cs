@@ -8,28 +8,28 @@ using Insights.Sentiment.Lexicon;
 /// Turns a comment into the words a topic can be made of: lower case; URLs, @mentions, emoji, symbols and numbers
 /// dropped; a hashtag kept as its word; letters repeated for emphasis collapsed ("soooo" is "so"); stop words of the
 /// comment's language, opinion words (<see cref="OpinionWords"/>: a topic's sentiment is measured apart) and one-letter
-/// words dropped. Letters of any script count, so Hindi or Arabic comments keep their words.
+/// words dropped; English plurals folded (<see cref="EnglishPlurals"/>). Letters of any script count, so Hindi or
+/// Arabic comments keep their words.
 /// </summary>
 public static class TopicTokenizer
 {
     public static List<string> Tokenize(string text, string language)
     {
         var stop = StopWords.For(language);
+        var english = language == "en";
         var tokens = new List<string>();
         var word = new StringBuilder();
-        var skipping = false;
         var i = 0;
         while (i < text.Length)
         {
             if (StartsUrl(text, i))
             {
-                Emit(word, tokens, stop, skipping);
+                Emit(word, tokens, stop, english);
                 while (i < text.Length && !char.IsWhiteSpace(text[i]))
                 {
                     i++;
                 }
 
-                skipping = false;
                 continue;
             }
 
@@ -47,21 +47,30 @@ public static class TopicTokenizer
                 }
                 else
                 {
-                    Emit(word, tokens, stop, skipping);
-                    skipping = false;
+                    Emit(word, tokens, stop, english);
                 }
+            }
+            else if (c == '@')
+            {
+                // A mention names someone, not a topic: the whole handle ("@sam_kelly.99") is skipped.
+                Emit(word, tokens, stop, english);
+                i++;
+                while (i < text.Length && (IsWordChar(text, i) || text[i] is '_' or '.'))
+                {
+                    i++;
+                }
+
+                continue;
             }
             else
             {
-                Emit(word, tokens, stop, skipping);
-                // A mention names someone, not a topic: the word after '@' is skipped.
-                skipping = c == '@';
+                Emit(word, tokens, stop, english);
             }
 
             i++;
         }
 
-        Emit(word, tokens, stop, skipping);
+        Emit(word, tokens, stop, english);
         return tokens;
     }
 
@@ -81,7 +90,7 @@ public static class TopicTokenizer
     private static bool Starts(string text, int i, string prefix) =>
         string.Compare(text, i, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
-    private static void Emit(StringBuilder word, List<string> tokens, IReadOnlySet<string> stop, bool skipping)
+    private static void Emit(StringBuilder word, List<string> tokens, IReadOnlySet<string> stop, bool english)
     {
         if (word.Length == 0)
         {
@@ -90,12 +99,17 @@ public static class TopicTokenizer
 
         var token = CollapseRepeats(word);
         word.Clear();
-        if (skipping || token.Length < 2 || !token.Any(char.IsLetter) || stop.Contains(token))
+        if (token.Length < 2 || !token.Any(char.IsLetter) || stop.Contains(token))
         {
             return;
         }
 
         token = token.Replace("'", "", StringComparison.Ordinal);
+        if (english)
+        {
+            token = EnglishPlurals.Singular(token);
+        }
+
         if (token.Length >= 2 && !stop.Contains(token) && !OpinionWords.Contains(token))
         {
             tokens.Add(token);

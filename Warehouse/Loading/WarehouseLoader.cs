@@ -36,12 +36,13 @@ public sealed class WarehouseLoader(IBlobStore processedZone, Func<IWarehouseTar
         await target.EnsureSchemaAsync(cancellationToken);
         var manifest = (await target.ReadManifestAsync(cancellationToken)).ToDictionary(e => e.FilePath, StringComparer.Ordinal);
 
+        // Datasets sharing a folder (a day's four topic files) are listed once and told apart by file name.
         var files = new List<(BlobFile File, WarehouseDataset Dataset)>();
-        foreach (var dataset in WarehouseSchema.Datasets)
+        foreach (var folder in WarehouseSchema.Datasets.GroupBy(d => d.LakePrefix, StringComparer.Ordinal))
         {
-            await foreach (var file in processedZone.ListAsync(dataset.LakePrefix, cancellationToken))
+            await foreach (var file in processedZone.ListAsync(folder.Key, cancellationToken))
             {
-                if (dataset.Contains(file.Path))
+                if (folder.FirstOrDefault(d => d.Contains(file.Path)) is { } dataset)
                 {
                     files.Add((file, dataset));
                 }

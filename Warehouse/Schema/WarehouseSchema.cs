@@ -31,6 +31,8 @@ public enum ColumnSource
     HourOf,
     /// <summary>The date of <see cref="WarehouseColumn.From"/>.</summary>
     DateOf,
+    /// <summary>The day before the date of <see cref="WarehouseColumn.From"/> (no portable date arithmetic for the models).</summary>
+    DayBefore,
     /// <summary>The lake path of the file the row came from.</summary>
     SourceFile,
     /// <summary>When the file was loaded.</summary>
@@ -70,13 +72,18 @@ public sealed record WarehouseDataset(string Name, string LakePrefix, WarehouseT
     /// <summary>Also filled from each file of this dataset: the video/hashtag bridge of <c>dim_videos</c>.</summary>
     public WarehouseTable? Bridge { get; init; }
 
+    /// <summary>The name every file of the dataset has, when datasets share a folder (the topics zone's four files).</summary>
+    public string? FileName { get; init; }
+
     public bool Contains(string lakePath) =>
-        lakePath.StartsWith(LakePrefix, StringComparison.Ordinal) && lakePath.EndsWith(".parquet", StringComparison.Ordinal);
+        lakePath.StartsWith(LakePrefix, StringComparison.Ordinal) && lakePath.EndsWith(".parquet", StringComparison.Ordinal)
+        && (FileName is null || lakePath.EndsWith("/" + FileName, StringComparison.Ordinal));
 }
 
 /// <summary>
 /// The star schema: <c>fact_comment</c>, <c>fact_video_snapshot</c>, <c>dim_video</c> (with its hashtag bridge
-/// <c>dim_video_hashtag</c>), <c>dim_creator</c>, <c>dim_date</c>, and the loader's <c>load_manifest</c>. Column names
+/// <c>dim_video_hashtag</c>), <c>dim_creator</c>, <c>dim_date</c>, the topics of each day (<c>topics_daily</c>,
+/// <c>topic_terms_daily</c>, <c>comment_topics</c>, <c>video_topics</c>), and the loader's <c>load_manifest</c>. Column names
 /// are the lake's (snake_case <c>JsonPropertyName</c>s of the row classes), in Parquet order.
 /// </summary>
 public static class WarehouseSchema
@@ -209,6 +216,76 @@ public static class WarehouseSchema
         new("loaded_at", ColumnType.Timestamp, ColumnSource.None),
     ]);
 
+    /// <summary>
+    /// A day's topics (<c>processed/topics/date=.../topics.parquet</c>): small, so replicated. <c>topic_date</c> and
+    /// <c>previous_date</c> (the day before) are derived at load, so the models compare days without date arithmetic,
+    /// which has no spelling common to DuckDB and T-SQL.
+    /// </summary>
+    public static readonly WarehouseTable TopicsDaily = new("topics_daily", TableKind.Dimension, "topic_id",
+    [
+        new("date", ColumnType.Timestamp),
+        new("topic_id", ColumnType.Id),
+        new("label", ColumnType.Name),
+        new("terms", ColumnType.Text),
+        new("comments", ColumnType.BigInt),
+        new("videos", ColumnType.BigInt),
+        new("positive", ColumnType.BigInt),
+        new("neutral", ColumnType.BigInt),
+        new("negative", ColumnType.BigInt),
+        new("mean_score", ColumnType.Double),
+        new("sentiment_score", ColumnType.Double),
+        new("previous_comments", ColumnType.BigInt),
+        new("model", ColumnType.Name),
+        new("built_at", ColumnType.Timestamp),
+        new("topic_date", ColumnType.Date, ColumnSource.DateOf, "date"),
+        new("previous_date", ColumnType.Date, ColumnSource.DayBefore, "date"),
+        SourceFile,
+        LoadedAt,
+    ]);
+
+    /// <summary>The top terms of each topic of a day with their weights (<c>topic_terms.parquet</c>).</summary>
+    public static readonly WarehouseTable TopicTermsDaily = new("topic_terms_daily", TableKind.Dimension, "topic_id",
+    [
+        new("date", ColumnType.Timestamp),
+        new("topic_id", ColumnType.Id),
+        new("rank", ColumnType.Int),
+        new("term", ColumnType.Name),
+        new("weight", ColumnType.Double),
+        new("topic_date", ColumnType.Date, ColumnSource.DateOf, "date"),
+        SourceFile,
+        LoadedAt,
+    ]);
+
+    /// <summary>The topic each comment of a day was assigned to (<c>comment_topics.parquet</c>): distributed like fact_comment.</summary>
+    public static readonly WarehouseTable CommentTopics = new("comment_topics", TableKind.Fact, "video_id",
+    [
+        new("date", ColumnType.Timestamp),
+        new("comment_id", ColumnType.Id),
+        new("video_id", ColumnType.Id),
+        new("topic_id", ColumnType.Id),
+        new("weight", ColumnType.Double),
+        new("topic_date", ColumnType.Date, ColumnSource.DateOf, "date"),
+        SourceFile,
+        LoadedAt,
+    ]);
+
+    /// <summary>A video's comments on each topic of a day with their sentiment (<c>video_topics.parquet</c>).</summary>
+    public static readonly WarehouseTable VideoTopics = new("video_topics", TableKind.Fact, "video_id",
+    [
+        new("date", ColumnType.Timestamp),
+        new("video_id", ColumnType.Id),
+        new("topic_id", ColumnType.Id),
+        new("comments", ColumnType.BigInt),
+        new("positive", ColumnType.BigInt),
+        new("neutral", ColumnType.BigInt),
+        new("negative", ColumnType.BigInt),
+        new("mean_score", ColumnType.Double),
+        new("sentiment_score", ColumnType.Double),
+        new("topic_date", ColumnType.Date, ColumnSource.DateOf, "date"),
+        SourceFile,
+        LoadedAt,
+    ]);
+
     public static readonly WarehouseDataset Comments = new(ProcessedZoneWriter.CommentsDataset, ProcessedZoneWriter.CommentsDataset + "/", FactComment);
 
     public static readonly WarehouseDataset Snapshots = new(ProcessedZoneWriter.SnapshotsDataset, ProcessedZoneWriter.SnapshotsDataset + "/", FactVideoSnapshot);
@@ -217,14 +294,27 @@ public static class WarehouseSchema
 
     public static readonly WarehouseDataset Creators = new("dim_creators", DimensionTables.CreatorsPath, DimCreator);
 
+    // The four files of a day's topics share its folder: each dataset is one file name there.
+    public static readonly WarehouseDataset Topics = TopicDataset("topics", TopicFiles.Topics, TopicsDaily);
+
+    public static readonly WarehouseDataset TopicTerms = TopicDataset("topic_terms", TopicFiles.Terms, TopicTermsDaily);
+
+    public static readonly WarehouseDataset CommentTopicAssignments = TopicDataset("comment_topics", TopicFiles.CommentTopics, CommentTopics);
+
+    public static readonly WarehouseDataset VideoTopicCounts = TopicDataset("video_topics", TopicFiles.VideoTopics, VideoTopics);
+
     /// <summary>In load order: dimensions first, so facts find their videos as soon as they land.</summary>
-    public static readonly IReadOnlyList<WarehouseDataset> Datasets = [Videos, Creators, Comments, Snapshots];
+    public static readonly IReadOnlyList<WarehouseDataset> Datasets =
+        [Videos, Creators, Comments, Snapshots, Topics, TopicTerms, CommentTopicAssignments, VideoTopicCounts];
 
     public static readonly IReadOnlyList<WarehouseTable> Tables =
-        [FactComment, FactVideoSnapshot, DimVideo, DimVideoHashtag, DimCreator, DimDate, LoadManifest];
+        [FactComment, FactVideoSnapshot, DimVideo, DimVideoHashtag, DimCreator, DimDate, TopicsDaily, TopicTermsDaily, CommentTopics, VideoTopics, LoadManifest];
 
     public static WarehouseDataset? DatasetOf(string lakePath) => Datasets.FirstOrDefault(d => d.Contains(lakePath));
 
     public static WarehouseDataset DatasetNamed(string name) =>
         Datasets.FirstOrDefault(d => d.Name == name) ?? throw new ArgumentException($"unknown dataset '{name}'", nameof(name));
+
+    private static WarehouseDataset TopicDataset(string name, string fileName, WarehouseTable table) =>
+        new(name, TopicFiles.Dataset + "/", table) { FileName = fileName };
 }

@@ -40,6 +40,8 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string HourOf(string timestamp) => $"date_trunc('hour', {timestamp})";
 
+    public override string DayBefore(string timestamp) => $"CAST({timestamp} AS DATE) - 1";
+
     public override string SplitHashtagsSelect(string sourceRelation) =>
         "SELECT DISTINCT video_id, lower(ltrim(rtrim(tag))) AS hashtag\n"
         + $"FROM (SELECT video_id, unnest(string_split(hashtag_names, ',')) AS tag FROM {sourceRelation}) AS split\n"
@@ -52,8 +54,11 @@ public sealed class DuckDbDialect : SqlDialect
     public override string TimestampLiteral(DateTime value) =>
         $"CAST('{value.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}' AS TIMESTAMP)";
 
-    /// <summary>The relation of a local Parquet file.</summary>
-    public string ReadParquet(string localPath) => $"read_parquet({StringLiteral(localPath)})";
+    /// <summary>
+    /// The relation of a local Parquet file. The lake's <c>key=value</c> folders are not read as columns: the topic
+    /// files' own <c>date</c> column sits in a <c>date=</c> folder.
+    /// </summary>
+    public string ReadParquet(string localPath) => $"read_parquet({StringLiteral(localPath)}, hive_partitioning = false)";
 
     /// <summary>
     /// The relation of several local Parquet files, each row with the path it came from (<c>filename</c>, as given);

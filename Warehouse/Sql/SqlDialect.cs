@@ -46,6 +46,9 @@ public abstract class SqlDialect
 
     public virtual string DateOf(string timestamp) => $"CAST({timestamp} AS DATE)";
 
+    /// <summary>The date before the date of a timestamp expression (no portable spelling: <c>- 1</c> / DATEADD).</summary>
+    public abstract string DayBefore(string timestamp);
+
     public virtual string StringLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public abstract string TimestampLiteral(DateTime value);
@@ -66,6 +69,7 @@ public abstract class SqlDialect
         ColumnSource.File => column.Name,
         ColumnSource.HourOf => HourOf(column.From!),
         ColumnSource.DateOf => DateOf(column.From!),
+        ColumnSource.DayBefore => DayBefore(column.From!),
         ColumnSource.SourceFile => sourceFileSql,
         ColumnSource.LoadedAt => TimestampLiteral(loadedAt),
         _ => throw new ArgumentException($"column {column.Name} is not loaded from files", nameof(column)),
@@ -149,7 +153,7 @@ public abstract class SqlDialect
         return sb.ToString();
     }
 
-    /// <summary>The first and last date present in the facts and videos (both null when there is none).</summary>
+    /// <summary>The first and last date present in the facts, videos and topics (both null when there is none).</summary>
     public string SelectDateRange() =>
         "SELECT MIN(d) AS first_date, MAX(d) AS last_date FROM (\n"
         + $"  SELECT MIN(create_date) AS d FROM {Relation(WarehouseSchema.FactComment.Name)}\n"
@@ -158,6 +162,8 @@ public abstract class SqlDialect
         + $"  UNION ALL SELECT MAX(snapshot_date) FROM {Relation(WarehouseSchema.FactVideoSnapshot.Name)}\n"
         + $"  UNION ALL SELECT MIN(create_date) FROM {Relation(WarehouseSchema.DimVideo.Name)}\n"
         + $"  UNION ALL SELECT MAX(create_date) FROM {Relation(WarehouseSchema.DimVideo.Name)}\n"
+        + $"  UNION ALL SELECT MIN(topic_date) FROM {Relation(WarehouseSchema.TopicsDaily.Name)}\n"
+        + $"  UNION ALL SELECT MAX(topic_date) FROM {Relation(WarehouseSchema.TopicsDaily.Name)}\n"
         + ") AS dates";
 
     /// <summary><c>= 'x'</c> for one value, <c>IN ('x', 'y')</c> for several.</summary>

@@ -58,6 +58,8 @@ public sealed class SynapseDialect(string schema = "dbo") : SqlDialect
     public override string HourOf(string timestamp) =>
         $"DATEADD(hour, DATEPART(hour, {timestamp}), CAST(CAST({timestamp} AS date) AS datetime2(7)))";
 
+    public override string DayBefore(string timestamp) => $"DATEADD(day, -1, CAST({timestamp} AS date))";
+
     public override string SplitHashtagsSelect(string sourceRelation) =>
         "SELECT DISTINCT s.video_id, LOWER(LTRIM(RTRIM(t.value))) AS hashtag\n"
         + $"FROM {sourceRelation} AS s CROSS APPLY STRING_SPLIT(s.hashtag_names, N',') AS t\n"

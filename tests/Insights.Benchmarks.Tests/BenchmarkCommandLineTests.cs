@@ -33,7 +33,7 @@ public sealed class BenchmarkCommandLineTests
         var (code, output) = Run("--help");
 
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--comments", "--videos", "--seed", "--request-size", "--publish-batch", "--producers", "--lake-rows", "--active-videos", "--all", "--pipeline", "--sentiment", "--language", "--warehouse", "--http", "--memory", "--durable" })
+        foreach (var option in new[] { "--comments", "--videos", "--seed", "--request-size", "--publish-batch", "--producers", "--lake-rows", "--active-videos", "--all", "--pipeline", "--sentiment", "--language", "--warehouse", "--http", "--memory", "--durable", "--topics" })
         {
             Assert.Contains(option + " ", output, StringComparison.Ordinal);
         }

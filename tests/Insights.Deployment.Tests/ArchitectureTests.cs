@@ -11,13 +11,14 @@ using Insights.Deployment.Tests.Support;
 /// </summary>
 public sealed class ArchitectureTests
 {
-    /// <summary>Libraries used outside the cluster (the generator, the lake, the sources, sentiment, the web host defaults) and the contracts they share.</summary>
+    /// <summary>Libraries used outside the cluster (the generator, the lake, the sources, sentiment, the topic model, the web host defaults) and the contracts they share.</summary>
     public static TheoryData<string> OrleansFreeProjects() => new(
         "Contracts/Insights.Contracts.csproj",
         "Lake/Insights.Lake.csproj",
         "Generator/Insights.Generator.csproj",
         "Sources/Insights.Sources.csproj",
         "Sentiment/Insights.Sentiment.csproj",
+        "Topics/Insights.Topics.csproj",
         "ServiceDefaults/Insights.ServiceDefaults.csproj");
 
     public static TheoryData<string> AllProjects() => new(ArchitectureRules.Projects());

@@ -29,7 +29,7 @@ public class CommandLineTests
             "--api", "http://api:8080/base", "--seed", "7", "--creators", "5", "--videos=20", "--comments", "1000",
             "--span", "1h30m", "--start", "2026-11-24T00:00:00Z", "--truth", "t.json", "--out", "e.jsonl", "--batch", "250",
             "--parallel", "2", "--duplicates", "0.1", "--repeats", "0.05", "--out-of-order", "0.03", "--interval", "30s",
-            "--mix", "60/30/10", "--viral", "0.1", "--no-live");
+            "--mix", "60/30/10", "--viral", "0.1", "--themes", "0.25", "--no-live");
 
         Assert.Equal(new Uri("http://api:8080/base/"), cl.Api);
         var g = cl.Generator;
@@ -42,6 +42,7 @@ public class CommandLineTests
         Assert.Equal(TimeSpan.FromSeconds(30), g.EngagementInterval);
         Assert.Equal((60.0, 30.0, 10.0), (g.PositiveShare, g.NeutralShare, g.NegativeShare));
         Assert.Equal(0.1, g.ViralRate);
+        Assert.Equal(0.25, g.ThemeRate);
         Assert.False(cl.Live);
     }
 
@@ -88,6 +89,7 @@ public class CommandLineTests
     [InlineData("--videos", "--videos", "-1")]
     [InlineData("not a duration like 90m", "--span", "2 hours")]
     [InlineData("--duplicates", "--duplicates", "2")]
+    [InlineData("--themes: 1.5 is not a rate in [0, 1].", "--themes", "1.5")]
     [InlineData("--mix", "--mix", "45/30")]
     [InlineData("--batch", "--batch", "6000")]
     [InlineData("--parallel", "--parallel", "0")]
@@ -105,7 +107,7 @@ public class CommandLineTests
         var code = GeneratorApp.Create(console, StopSignals.None).Run(["--help"]);
 
         Assert.Equal(GeneratorExitCodes.Ok, code);
-        foreach (var option in new[] { "--api", "--api-key", "--sink", "--namespace", "--hub", "--seed", "--creators", "--videos", "--comments", "--span", "--start", "--truth", "--out", "--batch", "--parallel", "--duplicates", "--repeats", "--out-of-order", "--interval", "--mix", "--viral", "--no-live" })
+        foreach (var option in new[] { "--api", "--api-key", "--sink", "--namespace", "--hub", "--seed", "--creators", "--videos", "--comments", "--span", "--start", "--truth", "--out", "--batch", "--parallel", "--duplicates", "--repeats", "--out-of-order", "--interval", "--mix", "--viral", "--themes", "--no-live" })
         {
             Assert.Contains(option + " ", console.Output, StringComparison.Ordinal);
         }

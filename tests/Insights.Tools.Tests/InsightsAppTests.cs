@@ -9,7 +9,7 @@ public sealed class InsightsAppTests
         var (code, output, _) = await ToolRun.RunAsync("", "--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "replay", "quality", "language", "sentiment", "warehouse", "auth", "migrate-state" })
+        foreach (var command in new[] { "replay", "quality", "language", "sentiment", "warehouse", "auth", "migrate-state", "topics" })
         {
             Assert.Contains(command + " ", output, StringComparison.Ordinal);
         }
@@ -24,6 +24,7 @@ public sealed class InsightsAppTests
     [InlineData(new[] { "warehouse", "query" }, new[] { "<SQL>", "--max-rows", "100" })]
     [InlineData(new[] { "auth", "new-key" }, new[] { "--name", "--scopes", "ingest,read", "--index" })]
     [InlineData(new[] { "auth", "hash-key" }, new[] { "[KEY]" })]
+    [InlineData(new[] { "topics" }, new[] { "--date", "--build", "--limit", "--lake-path", "--set" })]
     [InlineData(new[] { "migrate-state" }, new[] { "--connection-string", "--account-url", "--container", "grainstate", "--delete-legacy", "--dry-run" })]
     public async Task Each_command_documents_its_options_and_defaults(string[] command, string[] documented)
     {
@@ -48,6 +49,8 @@ public sealed class InsightsAppTests
     [InlineData("missing required argument 'SQL'", "warehouse", "query")]
     [InlineData("--max-rows: 0 is not a whole number of at least 1", "warehouse", "query", "SELECT 1", "--max-rows", "0")]
     [InlineData("Give one of --connection-string and --account-url", "migrate-state")]
+    [InlineData("--date: 'yesterday' is not a date like 2026-12-04", "topics", "--date", "yesterday")]
+    [InlineData("--limit: 0 is not a whole number of at least 1", "topics", "--limit", "0")]
     public async Task Bad_arguments_exit_2_saying_why(string said, params string[] args)
     {
         var (code, _, error) = await ToolRun.RunAsync("", args);

@@ -13,12 +13,14 @@ using Xunit.Abstractions;
 /// </summary>
 public sealed class ThemeRecoveryTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Topics_of_a_generated_day_recover_the_planted_themes()
+    [Theory]
+    [InlineData(20)]
+    [InlineData(42)]
+    public void Topics_of_a_generated_day_recover_the_planted_themes(int seed)
     {
         var day = DatasetGenerator.Generate(new GeneratorOptions
         {
-            Seed = 20,
+            Seed = seed,
             Creators = 40,
             Videos = 150,
             Comments = 20_000,
@@ -61,9 +63,10 @@ public sealed class ThemeRecoveryTests(ITestOutputHelper output)
         }
 
         Assert.True(quality.Purity >= 0.8, $"purity {quality.Purity:F4} below 0.8");
-        // Themes may be split over two topics (20 topics for 8 themes and the generic chatter), which NMI counts
-        // against the model; merging themes would drag it far lower.
-        Assert.True(quality.NormalizedMutualInformation >= 0.6, $"NMI {quality.NormalizedMutualInformation:F4} below 0.6");
+        // 20 topics for 8 themes and the generic chatter: themes get split, which NMI counts against the model even
+        // when every topic is pure. Eight equal themes each split evenly in two pure topics score ln 8 / ((ln 8 + ln 16) / 2) =
+        // 0.857, in three 0.79; the floor leaves room for uneven splits and a little mixing, not for merged themes.
+        Assert.True(quality.NormalizedMutualInformation >= 0.7, $"NMI {quality.NormalizedMutualInformation:F4} below 0.7");
         Assert.True(unassigned <= themed * 0.05, $"{unassigned} of {themed} themed comments got no topic");
         // Every planted theme is the majority of at least one topic.
         Assert.Equal(

@@ -67,7 +67,7 @@ public sealed class ClusterTests : IAsyncLifetime
         if (first.FilesLoaded > 0)
         {
             Assert.Equal(_lake.Files.Count, first.FilesLoaded);
-            Assert.Equal(11, first.ModelsBuilt);
+            Assert.Equal(16, first.ModelsBuilt);
         }
 
         // On demand through the API handler: nothing new to load.

@@ -205,7 +205,7 @@ public sealed class ModelRunnerTests : IDisposable
         foreach (SqlDialect dialect in new SqlDialect[] { DuckDbDialect.Instance, new SynapseDialect() })
         {
             var runner = new DbtRunner(project, dialect);
-            Assert.Equal(11, runner.CompileModels().Count);
+            Assert.Equal(16, runner.CompileModels().Count);
             Assert.True(runner.CompileTests().Count >= 40);
         }
     }

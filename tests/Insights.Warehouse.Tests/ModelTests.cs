@@ -19,7 +19,8 @@ public sealed class ModelTests
 
         Assert.Equal(
             new[] { "stg_comments", "stg_dates", "stg_video_hashtags", "stg_videos", "stg_creators", "stg_video_snapshots",
-             "trending_hashtags_daily", "video_engagement_daily", "video_sentiment_score", "video_series_hourly", "video_series_daily" }.Order(),
+             "trending_hashtags_daily", "video_engagement_daily", "video_sentiment_score", "video_series_hourly", "video_series_daily",
+             "stg_topics", "stg_topic_terms", "stg_comment_topics", "stg_video_topics", "top_topics_daily" }.Order(),
             result.Models.Order());
         Assert.True(result.Models.ToList().IndexOf("stg_comments") < result.Models.ToList().IndexOf("video_sentiment_score"));
         Assert.True(result.Models.ToList().IndexOf("video_series_hourly") < result.Models.ToList().IndexOf("video_series_daily"));

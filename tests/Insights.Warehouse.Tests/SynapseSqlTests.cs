@@ -93,6 +93,61 @@ public sealed partial class SynapseSqlTests
     }
 
     [Fact]
+    public void Topic_tables_are_replicated_or_distributed_like_the_comments_and_staged_in_the_row_classes_column_order()
+    {
+        Assert.EndsWith("WITH (DISTRIBUTION = REPLICATE, CLUSTERED INDEX (topic_id))", Dialect.CreateTableIfMissing(WarehouseSchema.TopicsDaily)[0], StringComparison.Ordinal);
+        Assert.EndsWith("WITH (DISTRIBUTION = REPLICATE, CLUSTERED INDEX (topic_id))", Dialect.CreateTableIfMissing(WarehouseSchema.TopicTermsDaily)[0], StringComparison.Ordinal);
+        foreach (var fact in new[] { WarehouseSchema.CommentTopics, WarehouseSchema.VideoTopics })
+        {
+            var ddl = Dialect.CreateTableIfMissing(fact)[0];
+            Assert.EndsWith("WITH (DISTRIBUTION = HASH(video_id), CLUSTERED COLUMNSTORE INDEX)", ddl, StringComparison.Ordinal);
+            Assert.DoesNotContain("max)", ddl, StringComparison.Ordinal);
+        }
+
+        var topics = Dialect.CreateTableIfMissing(WarehouseSchema.TopicsDaily)[0];
+        Assert.StartsWith("IF OBJECT_ID(N'dbo.topics_daily', N'U') IS NULL\nCREATE TABLE [dbo].[topics_daily] (\n    date datetime2(7),\n    topic_id nvarchar(64),", topics, StringComparison.Ordinal);
+        Assert.Contains("    terms nvarchar(4000),", topics, StringComparison.Ordinal);
+        Assert.Contains("    previous_comments bigint,", topics, StringComparison.Ordinal); // nullable: a new topic has none
+        Assert.Contains("    previous_date date,", topics, StringComparison.Ordinal);
+
+        // COPY INTO maps Parquet columns by position: the staging table's columns are the row class's, in its order.
+        (WarehouseDataset Dataset, Type Row)[] files =
+        [
+            (WarehouseSchema.Topics, typeof(Insights.Lake.Records.TopicRow)),
+            (WarehouseSchema.TopicTerms, typeof(Insights.Lake.Records.TopicTermRow)),
+            (WarehouseSchema.CommentTopicAssignments, typeof(Insights.Lake.Records.CommentTopicRow)),
+            (WarehouseSchema.VideoTopicCounts, typeof(Insights.Lake.Records.VideoTopicRow)),
+        ];
+        var target = new SynapseWarehouseTarget(new SynapseOptions
+        {
+            ConnectionString = "Server=tcp:ws.sql.azuresynapse.net,1433;Database=pool",
+            StorageUrl = "https://account.dfs.core.windows.net/processed",
+        });
+        foreach (var (dataset, row) in files)
+        {
+            var columns = row.GetProperties().Select(p =>
+                p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false)
+                    .Cast<System.Text.Json.Serialization.JsonPropertyNameAttribute>().Single().Name).ToList();
+            Assert.Equal(columns, dataset.Table.FileColumns.Select(c => c.Name).ToList());
+
+            var path = $"topics/date=2026-11-24/{dataset.FileName}";
+            var staging = target.StagingStatements(dataset, path);
+            Assert.StartsWith($"CREATE TABLE #stg_{dataset.Table.Name} (\n    date datetime2(7),\n", staging[1], StringComparison.Ordinal);
+            Assert.DoesNotContain("topic_date", staging[1], StringComparison.Ordinal); // derived, not in the file
+            Assert.Equal(
+                $"COPY INTO #stg_{dataset.Table.Name}\nFROM 'https://account.dfs.core.windows.net/processed/{path}'\n"
+                + "WITH (FILE_TYPE = 'PARQUET', CREDENTIAL = (IDENTITY = 'Managed Identity'))",
+                staging[2]);
+        }
+
+        var loadedAt = new DateTime(2026, 11, 24, 23, 55, 0, DateTimeKind.Utc);
+        var insert = Dialect.InsertFromFile(WarehouseSchema.TopicsDaily, "#stg_topics_daily", "topics/date=2026-11-24/topics.parquet", loadedAt);
+        Assert.StartsWith("INSERT INTO [dbo].[topics_daily] (date, topic_id, label, terms, comments,", insert, StringComparison.Ordinal);
+        Assert.Contains("built_at, CAST(date AS DATE), DATEADD(day, -1, CAST(date AS date)), N'topics/date=2026-11-24/topics.parquet', ", insert, StringComparison.Ordinal);
+        Assert.Contains("UNION ALL SELECT MAX(topic_date) FROM [dbo].[topics_daily]", Dialect.SelectDateRange(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Views_are_dropped_and_created_since_dedicated_pools_have_no_create_or_alter_view()
     {
         var statements = Dialect.CreateOrReplaceView("video_sentiment_score", "select 1 as x");
@@ -122,6 +177,9 @@ public sealed partial class SynapseSqlTests
         Assert.Contains("from [dbo].[stg_comments]", sentiment, StringComparison.Ordinal);
         Assert.Contains("(mean_probability_positive - mean_probability_negative) * 100.0E0 as sentiment_score", sentiment, StringComparison.Ordinal);
         Assert.Contains("from [dbo].[fact_comment]", models.Single(m => m.Name == "stg_comments").Sql, StringComparison.Ordinal);
+        var topics = models.Single(m => m.Name == "top_topics_daily").Sql;
+        Assert.Contains("from [dbo].[stg_topics]", topics, StringComparison.Ordinal);
+        Assert.Contains("left join topics as p on p.topic_id = t.topic_id and p.topic_date = t.previous_date", topics, StringComparison.Ordinal);
     }
 
     /// <summary>What DuckDB accepts and T-SQL does not (or the reverse), kept out of the models.</summary>

@@ -26,7 +26,7 @@ public sealed class WarehouseCommandTests
 
         (code, output, _) = await RunAsync(["models", .. common]);
         Assert.Equal(0, code);
-        Assert.Contains("built 11 models as views", output, StringComparison.Ordinal);
+        Assert.Contains("built 16 models as views", output, StringComparison.Ordinal);
         Assert.Contains("PASS  unique_source_insights_fact_comment_comment_id", output, StringComparison.Ordinal);
         Assert.Contains(" warned, 0 failed", output, StringComparison.Ordinal);
 
@@ -52,6 +52,29 @@ public sealed class WarehouseCommandTests
         Assert.Equal(2, (await RunAsync(["frobnicate"])).Code);
         Assert.Equal(2, (await RunAsync(["query"])).Code);
         Assert.Equal(2, (await RunAsync(["load", "--duckdb-path"])).Code);
+    }
+
+    [Fact]
+    public async Task Query_shows_the_top_topics_mart()
+    {
+        using var work = new WorkLake(TempFolder.Create("insights-warehouse-topics-cli"));
+        await TopicFilesLake.WriteDayAsync(work.Processed, TopicTablesTests.Day1, TopicTablesTests.FirstDay);
+        await TopicFilesLake.WriteDayAsync(work.Processed, TopicTablesTests.Day2, TopicTablesTests.SecondDay);
+        var common = new[] { "--lake-path", work.Root, "--duckdb-path", work.DuckDbPath };
+        Assert.Equal(0, (await RunAsync(["load", .. common])).Code);
+
+        var (code, output, _) = await RunAsync(["query",
+            "SELECT topic_rank, topic_id, comment_count, change FROM top_topics_daily WHERE topic_date = CAST('2026-11-24' AS DATE) ORDER BY topic_rank", .. common]);
+
+        Assert.Equal(0, code);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(cell => cell.Length > 0).ToArray())
+            .Where(cells => cells.Length == 4)
+            .ToList();
+        Assert.Equal(["topic_rank", "topic_id", "comment_count", "change"], rows[0]);
+        Assert.Equal(["1", "T06", "150", "NULL"], rows[1]); // new today: no change
+        Assert.Equal(["2", "T01", "120", "20"], rows[2]);
+        Assert.EndsWith("(10 rows)", output.TrimEnd(), StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args)
