@@ -1,9 +1,8 @@
 namespace Insights.Grains.Sources;
 
+using Insights.Grains.Scheduling;
 using Insights.Sources.TikTok;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 public static class TikTokPollerSiloExtensions
 {
@@ -21,52 +20,6 @@ public static class TikTokPollerSiloExtensions
             return silo;
         }
 
-        if (!silo.Services.Any(d => d.ServiceType == typeof(IReminderTable)))
-        {
-            silo.UseInMemoryReminderService();
-        }
-
-        silo.AddStartupTask(static (services, cancellationToken) =>
-        {
-            // In the background: a silo must start even when the reminder table is not ready yet.
-            _ = ScheduleAsync(services, cancellationToken);
-            return Task.CompletedTask;
-        });
-        return silo;
-    }
-
-    private static async Task ScheduleAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TikTokPollerSiloExtensions).FullName!);
-        var grain = services.GetRequiredService<IGrainFactory>().GetGrain<ITikTokPollerGrain>(ITikTokPollerGrain.GlobalKey);
-        var delay = TimeSpan.FromSeconds(1);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await grain.EnsureScheduled();
-                return;
-            }
-            catch (Exception ex) when (attempt < 8 && !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Starting the TikTok poller failed (attempt {Attempt}); retrying in {Delay}", attempt, delay);
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Starting the TikTok poller failed; another silo's start or the next restart starts it");
-                return;
-            }
-
-            try
-            {
-                await Task.Delay(delay, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay *= 2;
-        }
+        return silo.ScheduleAtStart("the TikTok poller", grains => grains.GetGrain<ITikTokPollerGrain>(ITikTokPollerGrain.GlobalKey).EnsureScheduled());
     }
 }

@@ -24,6 +24,8 @@ public sealed class TopicsGrain(
     /// <summary>Days of fingerprints kept in state; an older day posted again is simply rebuilt.</summary>
     private const int RememberedDays = 14;
 
+    private static readonly TimeSpan FirstTick = TimeSpan.FromMinutes(1);
+
     private readonly TopicsLake _lake = new(lake);
     private readonly Dictionary<DateOnly, RecentDay> _recent = [];
     private TopicBuildReport? _last;
@@ -33,7 +35,10 @@ public sealed class TopicsGrain(
         var o = options.Value;
         if (o.BuildOnSchedule)
         {
-            await this.RegisterOrUpdateReminder(ReminderName, o.BuildInterval, o.BuildInterval);
+            // The first tick within a minute of a silo's start, so a fresh deployment shows topics without waiting a
+            // whole interval; a restart's extra tick costs nothing when no comment landed (the build is skipped).
+            var firstTick = o.BuildInterval < FirstTick ? o.BuildInterval : FirstTick;
+            await this.RegisterOrUpdateReminder(ReminderName, firstTick, o.BuildInterval);
             logger.LogInformation("Topic builds scheduled every {Interval}", o.BuildInterval);
         }
         else if (await this.GetReminder(ReminderName) is { } reminder)

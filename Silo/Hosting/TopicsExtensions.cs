@@ -1,6 +1,7 @@
 namespace Insights.Silo.Hosting;
 
 using Insights.ClusterHosting;
+using Insights.Grains.Scheduling;
 using Insights.Topics.Building;
 using Insights.Topics.Modeling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,11 +25,6 @@ public static class TopicsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITopicModelTrainer, KMeansTopicModelTrainer>();
         services.TryAddSingleton<TopicBuilder>();
-        if (!services.Any(d => d.ServiceType == typeof(IReminderTable)))
-        {
-            silo.UseInMemoryReminderService();
-        }
-
         var interval = configuration.Read<TopicsOptions>(TopicsOptions.SectionName).BuildInterval;
         services.Configure<ReminderOptions>(o =>
         {
@@ -37,44 +33,6 @@ public static class TopicsExtensions
                 o.MinimumReminderPeriod = interval;
             }
         });
-        silo.AddStartupTask(static (services, cancellationToken) =>
-        {
-            // In the background: a silo must start even when the reminder table is not ready yet.
-            _ = ScheduleAsync(services, cancellationToken);
-            return Task.CompletedTask;
-        });
-        return silo;
-    }
-
-    private static async Task ScheduleAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TopicsExtensions).FullName!);
-        var grain = services.GetRequiredService<IGrainFactory>().GetGrain<ITopicsGrain>(ITopicsGrain.GlobalKey);
-        var delay = TimeSpan.FromSeconds(1);
-        for (var attempt = 1; attempt <= 8 && !cancellationToken.IsCancellationRequested; attempt++)
-        {
-            try
-            {
-                await grain.EnsureScheduled();
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Scheduling topic builds failed (attempt {Attempt}); retrying in {Delay}", attempt, delay);
-            }
-
-            try
-            {
-                await Task.Delay(delay, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay *= 2;
-        }
-
-        logger.LogError("Scheduling topic builds failed; builds run on demand only until the next silo start");
+        return silo.ScheduleAtStart("topic builds", grains => grains.GetGrain<ITopicsGrain>(ITopicsGrain.GlobalKey).EnsureScheduled());
     }
 }

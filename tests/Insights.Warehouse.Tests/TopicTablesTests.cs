@@ -98,6 +98,25 @@ public sealed class TopicTablesTests
     }
 
     [Fact]
+    public async Task A_day_built_without_comments_loads_its_empty_files_and_adds_no_rows()
+    {
+        using var work = new WorkLake(TempFolder.Create("insights-warehouse-topics-empty"));
+        await TopicFilesLake.WriteDayAsync(work.Processed, Day1, FirstDay);
+        await TopicFilesLake.WriteDayAsync(work.Processed, Day2, []);
+        await using var h = new Harness(work);
+
+        var (load, _) = await h.Warehouse.LoadAsync();
+
+        Assert.Empty(load.Failures);
+        Assert.Equal(8, load.FilesLoaded);
+        Assert.Equal(FirstDay.Length, await h.CountAsync("SELECT COUNT(*) FROM topics_daily"));
+        Assert.Equal(0, await h.CountAsync("SELECT COUNT(*) FROM topics_daily WHERE topic_date = CAST('2026-11-24' AS DATE)"));
+        var models = await h.Warehouse.RunModelsAsync();
+        Assert.All(models.Tests, t => Assert.True(t.Status == DbtTestStatus.Pass, $"{t.Name}: {t.Status} {t.Failures} {t.Error}"));
+        Assert.Empty(await MartAsync(h, Day2));
+    }
+
+    [Fact]
     public async Task A_rebuilt_day_reloads_without_duplicates_and_a_day_whose_files_are_gone_loses_its_rows()
     {
         using var work = new WorkLake(TempFolder.Create("insights-warehouse-topics"));
