@@ -40,3 +40,13 @@ function creatorLink(username) {
 function describedVideoLink(videoId, description) {
   return el('a', { href: 'video.html?id=' + encodeURIComponent(videoId), title: videoId, class: 'described' }, description || videoId);
 }
+
+/** The topics of a UTC day (YYYY-MM-DD), most comments first, from the day's last build. */
+function readTopics(day, limit = 10) {
+  return readApi(`/api/topics?date=${encodeURIComponent(day)}&limit=${limit}`);
+}
+
+/** One video's topics on a UTC day, with the video's own comments and sentiment per topic. */
+function readVideoTopics(videoId, day) {
+  return readApi(`/api/videos/${encodeURIComponent(videoId)}/topics?date=${encodeURIComponent(day)}`);
+}

@@ -58,3 +58,13 @@ function render(o) {
 }
 
 listen('/api/dashboard/stream', render);
+
+Topics.follow({
+  prefix: 'topics',
+  load: day => readTopics(day, 10),
+  dayColumns: true,
+  heading: (day, today) => (today ? 'Topics today' : 'Topics · ' + day),
+  noBuild: (day, today) => (today ? 'no topics built today yet' : `no topics were built for ${day}`),
+  noTopic: () => 'no topic: too few comments with something to go on',
+  describe: d => `from ${fmtInt(d.comments)} comments${d.model ? ' · ' + d.model : ''}`,
+});

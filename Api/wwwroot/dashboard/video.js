@@ -194,7 +194,17 @@ document.getElementById('export-comments').addEventListener('click', () =>
 if (validId) {
   choose(chosen);
   listen('/api/dashboard/videos/' + encodeURIComponent(videoId) + '/stream', render);
+  Topics.follow({
+    prefix: 'topics',
+    load: day => readVideoTopics(videoId, day),
+    dayColumns: false,
+    heading: (day, today) => (today ? 'Topics today' : 'Topics · ' + day),
+    noBuild: (day, today) => (today ? 'no topics built today yet' : `no topics were built for ${day}`),
+    noTopic: () => 'none of this video\'s comments of the day has a topic',
+    describe: v => `from ${fmtInt(v.comments)} comment${v.comments === 1 ? '' : 's'} of this video`,
+  });
 } else {
+  document.getElementById('topics-panel').hidden = true;
   drawSeries();
   const missing = document.getElementById('missing');
   missing.hidden = false;
