@@ -75,7 +75,7 @@ internal static class TopicTerms
                 shown.UnionWith(words);
             }
 
-            topics.Add(new ModelTopic(t, string.Join(" · ", chosen.Take(3).Select(c => c.Term)), chosen));
+            topics.Add(new ModelTopic(t, Label(chosen), chosen));
         }
 
         return topics;
@@ -148,5 +148,28 @@ internal static class TopicTerms
         }
 
         return pairs;
+    }
+
+    /// <summary>Up to three of the top terms, leaving out one that repeats a word already in the label ("shipping · package", not "shipping · package shipping").</summary>
+    internal static string Label(IReadOnlyList<WeightedTerm> terms)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var parts = new List<string>(3);
+        foreach (var term in terms)
+        {
+            var termWords = term.Term.Split(' ');
+            if (parts.Count == 3)
+            {
+                break;
+            }
+
+            if (!termWords.Any(words.Contains))
+            {
+                parts.Add(term.Term);
+                words.UnionWith(termWords);
+            }
+        }
+
+        return string.Join(" · ", parts);
     }
 }

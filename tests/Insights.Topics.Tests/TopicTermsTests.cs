@@ -88,4 +88,14 @@ public sealed class TopicTermsTests
         Assert.Equal(expected, TopicTerms.OneEditApart(a, b));
         Assert.Equal(expected, TopicTerms.OneEditApart(b, a));
     }
+
+    [Fact]
+    public void A_label_leaves_out_terms_that_repeat_a_word_it_already_has()
+    {
+        WeightedTerm[] terms = [new("shipping", 0.5), new("package shipping", 0.4), new("shipping package", 0.3), new("package", 0.2), new("late", 0.1), new("order", 0.05)];
+
+        Assert.Equal("shipping · package · late", TopicTerms.Label(terms));
+        Assert.Equal("customer service · refund", TopicTerms.Label([new("customer service", 0.5), new("service", 0.4), new("refund", 0.3)]));
+        Assert.Equal("", TopicTerms.Label([]));
+    }
 }
