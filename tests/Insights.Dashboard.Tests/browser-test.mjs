@@ -1,32 +1,12 @@
 // Drives the dashboard in Debian's chromium with playwright-core. Run by DashboardBrowserTests, which starts the
 // silo and the API, then posts a second batch of events when this script prints READY.
 // Exits non-zero with a message on the first mismatch.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import fs from 'node:fs';
+import { api, apiKey, artifacts, base, fail, inBrowser, sleep, until } from './dashboard-harness.mjs';
 
-const base = process.env.DASHBOARD_URL ?? 'http://127.0.0.1:5080';
-const nodeFolder = process.env.DASHBOARD_NODE ?? path.resolve(import.meta.dirname, '../../.local/dashboard-node');
-const artifacts = process.env.DASHBOARD_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts');
 const videoId = process.env.DASHBOARD_VIDEO;
 const alertVideo = process.env.DASHBOARD_ALERT_VIDEO;
-const apiKey = process.env.DASHBOARD_API_KEY ?? '';
-const { chromium } = createRequire(path.join(nodeFolder, 'package.json'))('playwright-core');
-
-const fail = message => { console.error('FAIL: ' + message); process.exitCode = 1; throw new Error(message); };
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-const api = async p => { const r = await fetch(base + p, { headers: { 'X-Api-Key': apiKey } }); if (!r.ok) fail(`GET ${p}: ${r.status}`); return r.json(); };
-
-async function until(what, check, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last === true) return;
-    await sleep(250);
-  }
-  fail(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
-}
 
 /** The rows of a leaderboard table as [videoId, value] (value as rendered in data-value). */
 const rows = (page, table) => page.$$eval(`#${table} tbody tr[data-video-id]`,
@@ -34,23 +14,7 @@ const rows = (page, table) => page.$$eval(`#${table} tbody tr[data-video-id]`,
 const apiRows = async by => (await api(`/api/videos/top?by=${by}&window=5m&limit=10`)).map(e => [e.videoId, e.value]);
 const same = (a, b) => a.length === b.length && a.every(([id, v], i) => id === b[i][0] && Math.abs(v - b[i][1]) < 1e-9);
 
-const browser = await chromium.launch({
-  executablePath: process.env.DASHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-  // Offline by construction: anything not from the API's origin fails the test.
-  await page.route('**/*', route => route.request().url().startsWith(base) ? route.continue() : (errors.push('off-origin request ' + route.request().url()), route.abort()));
-
-  const urls = [];
-  page.on('request', r => urls.push(r.url()));
-
+await inBrowser(async ({ page, urls, errors }) => {
   // --- the key: asked once per tab, a wrong one is refused, never sent in a URL ---
   await page.goto(base + '/dashboard/');
   await page.waitForSelector('#auth:not([hidden])');
@@ -231,12 +195,5 @@ try {
     await page.screenshot({ path: path.join(artifacts, 'video.png'), fullPage: true });
     console.log('video page ok: screenshot saved');
   }
-  const leaked = urls.filter(u => u.includes(encodeURIComponent(apiKey)) || u.includes(apiKey));
-  if (leaked.length) fail('the API key was put in a URL: ' + leaked.join(' '));
   if (!urls.some(u => u.includes('/stream?access_token='))) fail('no stream was opened with a stream token: ' + urls.join(' '));
-  if (errors.length) fail('page errors: ' + errors.join(' | '));
-} catch (e) {
-  if (!process.exitCode) { console.error('FAIL: ' + (e?.stack ?? e)); process.exitCode = 1; }
-} finally {
-  await browser.close();
-}
+});

@@ -3,40 +3,13 @@
 // what to check: "creator" (a creator page shows the creator's figures and videos, which lead to the video pages)
 // or "search" (the overview's search finds creators by name and videos by creator or hashtag).
 // Exits non-zero with a message on the first mismatch.
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { api, artifacts, base, fail, giveKey, inBrowser, until } from './dashboard-harness.mjs';
 
-const base = process.env.DASHBOARD_URL ?? 'http://127.0.0.1:5080';
-const nodeFolder = process.env.DASHBOARD_NODE ?? path.resolve(import.meta.dirname, '../../.local/dashboard-node');
-const artifacts = process.env.DASHBOARD_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts');
 const scenario = process.env.DASHBOARD_SCENARIO;
 const creator = process.env.DASHBOARD_CREATOR;
 const hashtag = process.env.DASHBOARD_HASHTAG;
-const apiKey = process.env.DASHBOARD_API_KEY ?? '';
-const { chromium } = createRequire(path.join(nodeFolder, 'package.json'))('playwright-core');
-
-const fail = message => { console.error('FAIL: ' + message); process.exitCode = 1; throw new Error(message); };
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-const api = async p => { const r = await fetch(base + p, { headers: { 'X-Api-Key': apiKey } }); if (!r.ok) fail(`GET ${p}: ${r.status}`); return r.json(); };
 const sameSet = (a, b) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
-
-async function until(what, check, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last === true) return;
-    await sleep(250);
-  }
-  fail(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
-}
-
-async function giveKey(page) {
-  await page.waitForSelector('#auth:not([hidden])');
-  await page.fill('#api-key', apiKey);
-  await page.click('#auth button[type=submit]');
-  await page.waitForSelector('#auth[hidden]', { state: 'attached' });
-}
 
 const videoRows = (page, table) => page.$$eval(`#${table} tbody tr[data-video-id]`, trs => trs.map(tr => tr.dataset.videoId));
 
@@ -120,31 +93,8 @@ async function searchPanel(page) {
   console.log('search ok');
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.DASHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-  // Offline by construction: anything not from the API's origin fails the test.
-  await page.route('**/*', route => route.request().url().startsWith(base) ? route.continue() : (errors.push('off-origin request ' + route.request().url()), route.abort()));
-  const urls = [];
-  page.on('request', r => urls.push(r.url()));
-
+await inBrowser(async ({ page }) => {
   if (scenario === 'creator') await creatorPage(page);
   else if (scenario === 'search') await searchPanel(page);
   else fail('DASHBOARD_SCENARIO must be creator or search, not ' + scenario);
-
-  const leaked = urls.filter(u => u.includes(encodeURIComponent(apiKey)) || u.includes(apiKey));
-  if (leaked.length) fail('the API key was put in a URL: ' + leaked.join(' '));
-  if (errors.length) fail('page errors: ' + errors.join(' | '));
-} catch (e) {
-  if (!process.exitCode) { console.error('FAIL: ' + (e?.stack ?? e)); process.exitCode = 1; }
-} finally {
-  await browser.close();
-}
+});

@@ -3,31 +3,11 @@
 // Both tables must show what GET /api/topics and GET /api/videos/{id}/topics answer: the same topics in the same
 // order, with their labels, terms, comments, sentiment scores and (on the overview) videos and change; an earlier
 // day without a build must say so. Exits non-zero with a message on the first mismatch.
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { api, artifacts, base, fail, giveKey, inBrowser, until } from './dashboard-harness.mjs';
 
-const base = process.env.DASHBOARD_URL ?? 'http://127.0.0.1:5080';
-const nodeFolder = process.env.DASHBOARD_NODE ?? path.resolve(import.meta.dirname, '../../.local/dashboard-node');
-const artifacts = process.env.DASHBOARD_ARTIFACTS ?? path.resolve(import.meta.dirname, 'artifacts');
 const day = process.env.DASHBOARD_DAY;
 const videoId = process.env.DASHBOARD_VIDEO;
-const apiKey = process.env.DASHBOARD_API_KEY ?? '';
-const { chromium } = createRequire(path.join(nodeFolder, 'package.json'))('playwright-core');
-
-const fail = message => { console.error('FAIL: ' + message); process.exitCode = 1; throw new Error(message); };
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-const api = async p => { const r = await fetch(base + p, { headers: { 'X-Api-Key': apiKey } }); if (!r.ok) fail(`GET ${p}: ${r.status}`); return r.json(); };
-
-async function until(what, check, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last === true) return;
-    await sleep(250);
-  }
-  fail(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last, null, 1)}`);
-}
 
 /** The topics table as the page shows it, one object per row. */
 const shownTopics = page => page.$$eval('#topics-table tbody tr[data-topic-id]', trs => trs.map(tr => {
@@ -70,28 +50,10 @@ async function sameAsApi(page, what, apiPath, dayColumns) {
   return answer;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.DASHBOARD_CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-  // Offline by construction: anything not from the API's origin fails the test.
-  await page.route('**/*', route => route.request().url().startsWith(base) ? route.continue() : (errors.push('off-origin request ' + route.request().url()), route.abort()));
-  const urls = [];
-  page.on('request', r => urls.push(r.url()));
-
+await inBrowser(async ({ page }) => {
   // --- overview: the day's top topics ---
   await page.goto(base + '/dashboard/');
-  await page.waitForSelector('#auth:not([hidden])');
-  await page.fill('#api-key', apiKey);
-  await page.click('#auth button[type=submit]');
-  await page.waitForSelector('#auth[hidden]', { state: 'attached' });
+  await giveKey(page);
   if ((await page.textContent('#topics-heading')) !== 'Topics today') fail('heading: ' + await page.textContent('#topics-heading'));
   const dayTopics = await sameAsApi(page, 'the overview\'s topics panel', `/api/topics?date=${day}&limit=10`, true);
   if (await page.inputValue('#topics-date') !== day) fail('the day picker shows ' + await page.inputValue('#topics-date'));
@@ -126,12 +88,5 @@ try {
   console.log(`video ${videoId}: ${videoTopics.topics.map(t => `${t.label} (${t.comments})`).join(', ')}`);
   await page.screenshot({ path: path.join(artifacts, 'video-topics.png'), fullPage: true });
 
-  const leaked = urls.filter(u => u.includes(encodeURIComponent(apiKey)) || u.includes(apiKey));
-  if (leaked.length) fail('the API key was put in a URL: ' + leaked.join(' '));
-  if (errors.length) fail('page errors: ' + errors.join(' | '));
   console.log('topics ok');
-} catch (e) {
-  if (!process.exitCode) { console.error('FAIL: ' + (e?.stack ?? e)); process.exitCode = 1; }
-} finally {
-  await browser.close();
-}
+});
