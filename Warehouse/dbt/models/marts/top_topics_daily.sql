@@ -23,39 +23,9 @@ with topics as (
 
 ranked as (
     select
-        topic_date,
-        previous_date,
-        topic_id,
-        topic_label,
-        topic_terms,
-        comment_count,
-        video_count,
-        positive_count,
-        neutral_count,
-        negative_count,
-        mean_score,
-        sentiment_score,
+        topics.*,
         row_number() over (partition by topic_date order by comment_count desc, topic_id) as topic_rank
     from topics
-),
-
-top_ten as (
-    select
-        topic_date,
-        previous_date,
-        topic_id,
-        topic_label,
-        topic_terms,
-        comment_count,
-        video_count,
-        positive_count,
-        neutral_count,
-        negative_count,
-        mean_score,
-        sentiment_score,
-        topic_rank
-    from ranked
-    where topic_rank <= 10
 )
 
 select
@@ -78,5 +48,6 @@ select
     p.comment_count as previous_comments,
     t.comment_count - p.comment_count as change,
     case when p.comment_count > 0 then (t.comment_count - p.comment_count) * 100.0E0 / p.comment_count end as change_pct
-from top_ten as t
+from ranked as t
 left join topics as p on p.topic_id = t.topic_id and p.topic_date = t.previous_date
+where t.topic_rank <= 10
