@@ -3,6 +3,7 @@ namespace Insights.Dashboard.Tests;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Insights.Testing;
 
 /// <summary>
 /// What the browser test needs, installed by <c>provision.sh</c>: Debian's chromium and the playwright-core pinned by
@@ -11,6 +12,36 @@ using System.Text;
 public static class BrowserTooling
 {
     public static string SourceFolder => Path.Combine(Insights.Testing.RepoRoot.Path, "tests", "Insights.Dashboard.Tests");
+
+    /// <summary>Where the scripts save their screenshots (ignored by git).</summary>
+    public static string Artifacts => Path.Combine(SourceFolder, "artifacts");
+
+    /// <summary>Throws, naming what to install, when chromium or playwright-core is missing: before a test posts anything.</summary>
+    public static void RequireTooling()
+    {
+        Provisioned.Program(Provisioned.Chromium, "chromium");
+        Provisioned.PlaywrightFolder();
+    }
+
+    /// <summary>
+    /// Runs one of this folder's browser scripts with node against the API at <paramref name="api"/>: the environment
+    /// every script reads (<c>dashboard-harness.mjs</c>: the API's address and key, chromium, playwright-core, the
+    /// artifacts folder) plus the script's own <paramref name="scenario"/> variables.
+    /// </summary>
+    public static Task<(int ExitCode, string Output)> RunScriptAsync(
+        string script, Uri api, string apiKey, IDictionary<string, string> scenario, Func<string, Task>? onLine = null)
+    {
+        Directory.CreateDirectory(Artifacts);
+        var env = new Dictionary<string, string>(scenario)
+        {
+            ["DASHBOARD_URL"] = api.ToString().TrimEnd('/'),
+            ["DASHBOARD_NODE"] = Provisioned.PlaywrightFolder(),
+            ["DASHBOARD_ARTIFACTS"] = Artifacts,
+            ["DASHBOARD_CHROMIUM"] = Provisioned.Program(Provisioned.Chromium, "chromium"),
+            ["DASHBOARD_API_KEY"] = apiKey,
+        };
+        return RunAsync("node", [Path.Combine(SourceFolder, script)], SourceFolder, TimeSpan.FromSeconds(120), env, onLine);
+    }
 
     /// <summary>Runs a process to completion; <paramref name="onLine"/> sees each standard output line as it comes.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(

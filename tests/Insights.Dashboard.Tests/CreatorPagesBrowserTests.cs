@@ -2,7 +2,6 @@ namespace Insights.Dashboard.Tests;
 
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Insights.Testing;
 
 /// <summary>
 /// Drives the creator page and the overview's search in Debian's chromium through playwright-core
@@ -13,7 +12,7 @@ public sealed class CreatorPagesBrowserTests(DashboardFixture api) : IClassFixtu
     public const string Creator = "chef_ana";
     public const string Hashtag = "cooking";
 
-    private static string Artifacts => Path.Combine(BrowserTooling.SourceFolder, "artifacts");
+    private static string Artifacts => BrowserTooling.Artifacts;
 
     [Fact]
     public async Task A_creator_page_shows_the_creator_s_figures_and_videos_which_lead_to_their_pages()
@@ -31,28 +30,19 @@ public sealed class CreatorPagesBrowserTests(DashboardFixture api) : IClassFixtu
 
     private async Task RunScriptAsync(string scenario, string screenshot)
     {
-        var chromium = Provisioned.Program(Provisioned.Chromium, "chromium");
-        var nodeFolder = Provisioned.PlaywrightFolder();
+        BrowserTooling.RequireTooling();
         Directory.CreateDirectory(Artifacts);
         File.Delete(Path.Combine(Artifacts, screenshot));
 
-        var (code, output) = await BrowserTooling.RunAsync(
-            "node",
-            [Path.Combine(BrowserTooling.SourceFolder, "creator-browser-test.mjs")],
-            BrowserTooling.SourceFolder,
-            TimeSpan.FromSeconds(120),
+        var (code, output) = await BrowserTooling.RunScriptAsync(
+            "creator-browser-test.mjs",
+            api.BaseAddress, api.ApiKey,
             new Dictionary<string, string>
             {
-                ["DASHBOARD_URL"] = api.BaseAddress.ToString().TrimEnd('/'),
-                ["DASHBOARD_NODE"] = nodeFolder,
-                ["DASHBOARD_ARTIFACTS"] = Artifacts,
                 ["DASHBOARD_SCENARIO"] = scenario,
                 ["DASHBOARD_CREATOR"] = Creator,
                 ["DASHBOARD_HASHTAG"] = Hashtag,
-                ["DASHBOARD_CHROMIUM"] = chromium,
-                ["DASHBOARD_API_KEY"] = api.ApiKey,
-            },
-            onLine: null);
+            });
 
         Assert.True(code == 0, $"creator-browser-test.mjs ({scenario}) exited with {code}:\n{output}");
         Assert.True(new FileInfo(Path.Combine(Artifacts, screenshot)).Length > 10_000, $"{screenshot} was not written:\n{output}");

@@ -14,13 +14,12 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
     public const string VideoB = "7300000000000000102";
     public const string Injection = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script> so good";
 
-    private static string Artifacts => Path.Combine(BrowserTooling.SourceFolder, "artifacts");
+    private static string Artifacts => BrowserTooling.Artifacts;
 
     [Fact]
     public async Task Overview_and_video_pages_follow_live_events_in_chromium()
     {
-        var chromium = Provisioned.Program(Provisioned.Chromium, "chromium");
-        var nodeFolder = Provisioned.PlaywrightFolder();
+        BrowserTooling.RequireTooling();
         Directory.CreateDirectory(Artifacts);
         foreach (var png in new[] { "overview.png", "video.png", "key.png" })
         {
@@ -35,23 +34,16 @@ public sealed class DashboardBrowserTests(DashboardFixture api) : IClassFixture<
 
         var secondSent = false;
         var liveSent = false;
-        var (code, output) = await BrowserTooling.RunAsync(
-            "node",
-            [Path.Combine(BrowserTooling.SourceFolder, "browser-test.mjs")],
-            BrowserTooling.SourceFolder,
-            TimeSpan.FromSeconds(120),
+        var (code, output) = await BrowserTooling.RunScriptAsync(
+            "browser-test.mjs",
+            api.BaseAddress, api.ApiKey,
             new Dictionary<string, string>
             {
-                ["DASHBOARD_URL"] = api.BaseAddress.ToString().TrimEnd('/'),
-                ["DASHBOARD_NODE"] = nodeFolder,
-                ["DASHBOARD_ARTIFACTS"] = Artifacts,
                 ["DASHBOARD_VIDEO"] = VideoA,
                 ["DASHBOARD_ALERT_VIDEO"] = VideoA,
                 ["DASHBOARD_EXPECT_TOP_COMMENTS"] = $"{VideoB}:16",
                 ["DASHBOARD_EXPECT_TAG"] = "choreo",
                 ["DASHBOARD_VIDEO_NAME"] = "@chef_ana — dashboard test video",
-                ["DASHBOARD_CHROMIUM"] = chromium,
-                ["DASHBOARD_API_KEY"] = api.ApiKey,
             },
             async line =>
             {

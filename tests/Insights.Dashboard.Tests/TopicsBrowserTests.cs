@@ -3,7 +3,6 @@ namespace Insights.Dashboard.Tests;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Insights.Testing;
 
 /// <summary>
 /// Drives the overview's topics panel and a video page's topics in Debian's chromium through playwright-core
@@ -11,13 +10,12 @@ using Insights.Testing;
 /// </summary>
 public sealed class TopicsBrowserTests(DashboardFixture api) : IClassFixture<DashboardFixture>
 {
-    private static string Artifacts => Path.Combine(BrowserTooling.SourceFolder, "artifacts");
+    private static string Artifacts => BrowserTooling.Artifacts;
 
     [Fact]
     public async Task The_topics_panel_and_the_video_page_show_the_topics_the_api_answers()
     {
-        var chromium = Provisioned.Program(Provisioned.Chromium, "chromium");
-        var nodeFolder = Provisioned.PlaywrightFolder();
+        BrowserTooling.RequireTooling();
         Directory.CreateDirectory(Artifacts);
         foreach (var png in new[] { "topics.png", "video-topics.png" })
         {
@@ -36,22 +34,14 @@ public sealed class TopicsBrowserTests(DashboardFixture api) : IClassFixture<Das
         var videoTopics = JsonNode.Parse(await api.Client.GetStringAsync($"/api/videos/{ThemedComments.VideoA}/topics?date={day}"))!;
         Assert.True(videoTopics["topics"]!.AsArray().Count >= 1, "video A has no topic: " + videoTopics.ToJsonString());
 
-        var (code, output) = await BrowserTooling.RunAsync(
-            "node",
-            [Path.Combine(BrowserTooling.SourceFolder, "topics-browser-test.mjs")],
-            BrowserTooling.SourceFolder,
-            TimeSpan.FromSeconds(120),
+        var (code, output) = await BrowserTooling.RunScriptAsync(
+            "topics-browser-test.mjs",
+            api.BaseAddress, api.ApiKey,
             new Dictionary<string, string>
             {
-                ["DASHBOARD_URL"] = api.BaseAddress.ToString().TrimEnd('/'),
-                ["DASHBOARD_NODE"] = nodeFolder,
-                ["DASHBOARD_ARTIFACTS"] = Artifacts,
                 ["DASHBOARD_DAY"] = day,
                 ["DASHBOARD_VIDEO"] = ThemedComments.VideoA,
-                ["DASHBOARD_CHROMIUM"] = chromium,
-                ["DASHBOARD_API_KEY"] = api.ApiKey,
-            },
-            onLine: null);
+            });
 
         Assert.True(code == 0, $"topics-browser-test.mjs exited with {code}:\n{output}");
         foreach (var png in new[] { "topics.png", "video-topics.png" })
