@@ -49,6 +49,8 @@ public sealed class PipelineRun : IAsyncDisposable
             ["Insights:Storage:Path"] = _statePath,
             ["Insights:Lake:Path"] = Path.Combine(_statePath, "lake"),
             ["Insights:Warehouse:LoadOnSchedule"] = "false",
+            // A topic build mid-run would compete with what is measured.
+            ["Insights:Topics:BuildOnSchedule"] = "false",
         });
         builder.AddInsightsSilo();
         _silo = builder.Build();

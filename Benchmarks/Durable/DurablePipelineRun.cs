@@ -62,6 +62,8 @@ public sealed class DurablePipelineRun : IAsyncDisposable
             ["Insights:Storage:Path"] = _statePath,
             ["Insights:Lake:Path"] = Path.Combine(_statePath, "lake"),
             ["Insights:Warehouse:LoadOnSchedule"] = "false",
+            // A topic build mid-run would compete with what is measured.
+            ["Insights:Topics:BuildOnSchedule"] = "false",
         };
         foreach (var (key, value) in _settings)
         {

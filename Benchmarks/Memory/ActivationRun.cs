@@ -41,6 +41,8 @@ internal sealed class ActivationRun : IAsyncDisposable
             ["Insights:Video:FlushInterval"] = "01:00:00",
             ["Insights:Lake:Path"] = Path.Combine(Path.GetTempPath(), "insights-bench-memory-" + Guid.NewGuid().ToString("N")),
             ["Insights:Warehouse:LoadOnSchedule"] = "false",
+            // A topic build mid-run would compete with what is measured.
+            ["Insights:Topics:BuildOnSchedule"] = "false",
         });
         builder.AddInsightsSilo();
         _silo = builder.Build();

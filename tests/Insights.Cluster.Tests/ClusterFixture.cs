@@ -54,6 +54,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         Settings["Insights:Lake:Writer:MaxFileAge"] = "00:00:02";
         Settings["Insights:Video:FlushInterval"] = "00:00:02";
         Settings["Insights:Warehouse:LoadOnSchedule"] = "false";
+        // A topic build of the processed zone mid-test would compete with the load the kill and restart tests time.
+        Settings["Insights:Topics:BuildOnSchedule"] = "false";
         Settings["Insights:Warehouse:DuckDbPath"] = Path.Combine(LogFolder, "warehouse.duckdb");
         Settings["Logging:LogLevel:Default"] = "Warning";
         Settings["Logging:LogLevel:Orleans"] = "Warning";
