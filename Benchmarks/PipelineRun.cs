@@ -60,9 +60,11 @@ public sealed class PipelineRun : IAsyncDisposable
     /// <summary>
     /// Pushes the workload through as fast as it goes, or paced at <paramref name="eventsPerSecond"/>, while
     /// <see cref="ProbeVideos"/> probes time single comments from publish to visible; the run ends when every video
-    /// counted its comments.
+    /// counted its comments. Each producer reads one of <paramref name="partitions"/> (the workload's batches split by
+    /// video, as a hub's partition key splits them), so a video's events are published in order by one producer, as a
+    /// partition reader or the ingest path publishes them.
     /// </summary>
-    public async Task<Result> RunAsync(Workload workload, double? eventsPerSecond = null)
+    public async Task<Result> RunAsync(Workload workload, IReadOnlyList<IReadOnlyList<byte[]>> partitions, double? eventsPerSecond = null)
     {
         var provider = Client.GetStreamProvider(StreamNames.Provider);
         using var stopProbe = new CancellationTokenSource();
@@ -70,19 +72,18 @@ public sealed class PipelineRun : IAsyncDisposable
         var probes = Enumerable.Range(0, ProbeVideos).Select(p => Task.Run(() => ProbeFreshnessAsync(provider, $"bench-probe-{_runs}-{p}", stopProbe.Token))).ToArray();
         _runs++;
 
-        var next = -1;
-        var producers = Enumerable.Range(0, _options.Producers).Select(_ => Task.Run(async () =>
+        var producers = partitions.Select(partition => Task.Run(async () =>
         {
             var producer = new Producer(provider, _options.PublishBatch);
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < workload.Batches.Count)
+            for (var i = 0; i < partition.Count; i++)
             {
-                if (eventsPerSecond is { } rate && TimeSpan.FromSeconds(i * (double)_options.RequestSize / rate) - watch.Elapsed is { Ticks: > 0 } wait)
+                // Each partition carries about 1/n of the events, so each is paced at 1/n of the rate.
+                if (eventsPerSecond is { } rate && TimeSpan.FromSeconds(i * (double)_options.RequestSize * partitions.Count / rate) - watch.Elapsed is { Ticks: > 0 } wait)
                 {
                     await Task.Delay(wait);
                 }
 
-                await producer.AddAsync(workload.Batches[i]);
+                await producer.AddAsync(partition[i]);
             }
 
             await producer.FlushAsync();
@@ -94,6 +95,9 @@ public sealed class PipelineRun : IAsyncDisposable
         var freshness = (await Task.WhenAll(probes)).SelectMany(samples => samples).ToList();
         return new Result(seconds, counted, freshness);
     }
+
+    /// <summary>Deactivates every grain, so a warm-up's activations neither serve nor weigh on the measured run.</summary>
+    public Task DeactivateAllAsync() => Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
     private int _runs;
 
