@@ -9,10 +9,11 @@ using Microsoft.Extensions.Options;
 
 /// <summary>
 /// The cluster's one topics builder (key <see cref="ITopicsGrain.GlobalKey"/>), woken by a reminder every
-/// <see cref="TopicsOptions.BuildInterval"/>: each tick builds yesterday once more after midnight (until that final
-/// build is done) and today. Builds run on the thread pool, off the grain scheduler; the grain's turn awaits them, so
-/// builds never overlap. Answers come from the recent builds kept in memory, or from the lake. Each day's fingerprint
-/// is persisted, so a restarted silo does not rebuild a day whose comments did not change.
+/// <see cref="TopicsOptions.BuildInterval"/>: each tick starts yesterday's build once more after midnight (until that
+/// final build is done) and today's, and returns without waiting for them. Builds run on the thread pool, off the
+/// grain scheduler; a tick while they run adds nothing, and <c>Build</c> waits for them, so builds never overlap.
+/// Answers come from the recent builds kept in memory, or from the lake. Each day's fingerprint is persisted, so a
+/// restarted silo does not rebuild a day whose comments did not change.
 /// </summary>
 public sealed class TopicsGrain(
     [PersistentState("topics", StorageNames.Grains)] IPersistentState<TopicsGrainState> state,
@@ -29,6 +30,7 @@ public sealed class TopicsGrain(
     private readonly TopicsLake _lake = new(lake);
     private readonly Dictionary<DateOnly, RecentDay> _recent = [];
     private TopicBuildReport? _last;
+    private Task? _scheduled;
 
     public async Task EnsureScheduled()
     {
@@ -47,7 +49,17 @@ public sealed class TopicsGrain(
         }
     }
 
-    public Task<TopicBuildReport> Build(DateOnly date) => RunAsync(date, "api");
+    public async Task<TopicBuildReport> Build(DateOnly date)
+    {
+        // A scheduled build still running finishes first, so builds never overlap (this call is not interleaved with
+        // another build or a reminder tick, which wait for it).
+        if (_scheduled is { IsCompleted: false } scheduled)
+        {
+            await scheduled;
+        }
+
+        return await RunAsync(date, "api");
+    }
 
     public Task<TopicBuildReport?> GetLastBuild() => Task.FromResult(_last);
 
@@ -67,19 +79,33 @@ public sealed class TopicsGrain(
         return TopicViews.Video(videoId, date, topics, videos);
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != ReminderName)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         if (!options.Value.BuildOnSchedule)
         {
-            await EnsureScheduled();
-            return;
+            return EnsureScheduled();
         }
 
+        if (_scheduled is { IsCompleted: false })
+        {
+            // The builds an earlier tick started are still running; they read the lake as this tick would.
+            return Task.CompletedTask;
+        }
+
+        // The tick returns while its builds run: a build of a busy day takes minutes, and the reminder service waits
+        // for a tick only so long (its call's response timeout, 30 s) before it logs the tick as undelivered. The
+        // builds still run in this grain's turns, so state is never written by two at once.
+        _scheduled = BuildScheduledAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task BuildScheduledAsync()
+    {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var yesterday = today.AddDays(-1);

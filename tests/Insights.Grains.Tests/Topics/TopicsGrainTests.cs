@@ -3,11 +3,15 @@ namespace Insights.Grains.Tests.Topics;
 using System.Globalization;
 using Insights.Generator;
 using Insights.Grains.Tests.Cluster;
+using Insights.Grains.Topics;
 using Insights.Lake.Local;
 using Insights.Lake.Records;
 using Insights.Lake.Writing;
 using Insights.Silo.Hosting;
+using Insights.Topics.Modeling;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 /// <summary>
@@ -118,6 +122,39 @@ public sealed class TopicsGrainTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(_today, unchanged!.Date);
     }
 
+    [Fact]
+    public async Task A_tick_returns_while_its_build_runs_and_a_build_asked_for_meanwhile_waits_for_it()
+    {
+        var trainer = new HeldTrainer();
+        await using var fixture = new TopicsSiloFixture(new Dictionary<string, string?> { ["Insights:Topics:BuildInterval"] = "00:00:01" }, trainer);
+        var day = DatasetGenerator.Generate(new GeneratorOptions { Seed = 9, Creators = 4, Videos = 10, Comments = 400, Span = TimeSpan.FromHours(1) });
+        await LandAsync(fixture, _today, day.Comments.DistinctBy(c => c.Id));
+        await fixture.InitializeAsync();
+        var grain = fixture.Client.GetGrain<ITopicsGrain>(ITopicsGrain.GlobalKey);
+
+        // The first tick's build is fitting, held by the trainer.
+        await trainer.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Another tick returns at once instead of waiting for the build (which would outlast the reminder service's
+        // timeout on a busy day); it starts nothing, since a build is running.
+        var remindable = fixture.Client.GetGrain<IRemindable>(grain.GetGrainId());
+        var now = DateTime.UtcNow;
+        await remindable.ReceiveReminder(TopicsGrain.ReminderName, new TickStatus(now, TimeSpan.FromSeconds(1), now)).WaitAsync(TimeSpan.FromSeconds(20));
+
+        // A build asked for now waits for the scheduled one: it cannot finish while that one is held.
+        var asked = grain.Build(_today);
+        Assert.Null(await grain.GetLastBuild());
+        Assert.False(asked.IsCompleted);
+
+        trainer.Release();
+        var report = await asked.WaitAsync(TimeSpan.FromSeconds(120));
+        // It ran after the scheduled build, which had built these very files: nothing new to fit; and no two fits
+        // ever ran at once.
+        Assert.Equal(("api", true), (report.Trigger, report.Unchanged));
+        Assert.Equal(1, trainer.MostAtOnce);
+        Assert.NotNull((await grain.GetTopics(_today)).BuiltAt);
+    }
+
     private Task LandAsync(IEnumerable<GeneratedComment> comments) => LandAsync(_fixture, _today, comments);
 
     private async Task LandAsync(SiloFixture fixture, DateOnly date, IEnumerable<GeneratedComment> comments)
@@ -134,11 +171,59 @@ public sealed class TopicsGrainTests(ITestOutputHelper output) : IAsyncLifetime
             .WriteAsync(path, await new ParquetFormat<CommentRow>().EncodeAsync(rows, default));
     }
 
-    private sealed class TopicsSiloFixture(IReadOnlyDictionary<string, string?>? topics = null) : SiloFixture, IAsyncDisposable
+    private sealed class TopicsSiloFixture(IReadOnlyDictionary<string, string?>? topics = null, ITopicModelTrainer? trainer = null)
+        : SiloFixture, IAsyncDisposable
     {
-        protected override void ConfigureSilo(ISiloBuilder silo) =>
+        protected override void ConfigureSilo(ISiloBuilder silo)
+        {
+            if (trainer is not null)
+            {
+                silo.Services.AddSingleton(trainer);
+            }
+
             silo.AddInsightsTopics(new ConfigurationBuilder().AddInMemoryCollection(topics ?? new Dictionary<string, string?>()).Build());
+        }
 
         ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+    }
+
+    /// <summary>The real trainer, held at its first fit until released; counts how many fits ran at once.</summary>
+    private sealed class HeldTrainer : ITopicModelTrainer
+    {
+        private readonly KMeansTopicModelTrainer _trainer = new(Options.Create(new TopicModelOptions()));
+        private readonly ManualResetEventSlim _released = new();
+        private int _running;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int MostAtOnce;
+
+        public void Release() => _released.Set();
+
+        public ITopicModel Fit(IReadOnlyList<TopicDocument> documents, CancellationToken cancellationToken = default)
+        {
+            var running = Interlocked.Increment(ref _running);
+            InterlockedMax(ref MostAtOnce, running);
+            try
+            {
+                Entered.TrySetResult();
+                // Fits run on the thread pool, off the grain scheduler (the builder's Task.Run), so waiting here holds
+                // only the build.
+                _released.Wait(TimeSpan.FromMinutes(2), cancellationToken);
+                return _trainer.Fit(documents, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
     }
 }
