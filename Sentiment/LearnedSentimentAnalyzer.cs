@@ -12,7 +12,7 @@ using Insights.Sentiment.Learned;
 /// languages get whatever their n-grams say, so a caller that identifies languages should keep its own answer for
 /// those. Immutable and safe to share; allocates only the result for texts up to 510 characters.
 /// </summary>
-public sealed class LearnedSentimentAnalyzer : ISentimentAnalyzer
+public sealed class LearnedSentimentAnalyzer : IInProcessSentimentAnalyzer
 {
     /// <summary>The logical name of the committed model, embedded in this assembly.</summary>
     public const string EmbeddedModelName = "Insights.Sentiment.Learned.sentiment-linear.bin.gz";
@@ -76,11 +76,14 @@ public sealed class LearnedSentimentAnalyzer : ISentimentAnalyzer
         SynchronousScoring.ScoreAll(texts, Analyze, cancellationToken);
 
     /// <summary>Scores one text. A null, empty or blank text is neutral with certainty.</summary>
-    public SentimentResult Analyze(string? text)
+    public SentimentResult Analyze(string? text) => Analyze(text, SentimentResult.Undetermined);
+
+    /// <inheritdoc cref="IInProcessSentimentAnalyzer.Analyze"/>
+    public SentimentResult Analyze(string? text, string language)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return _blank;
+            return language == SentimentResult.Undetermined ? _blank : _blank with { Language = language };
         }
 
         Span<float> logits = stackalloc float[LinearModel.Classes];
@@ -98,7 +101,7 @@ public sealed class LearnedSentimentAnalyzer : ISentimentAnalyzer
         var label = neutral >= positive && neutral >= negative
             ? SentimentLabel.Neutral
             : positive >= negative ? SentimentLabel.Positive : SentimentLabel.Negative;
-        return new SentimentResult(label, positive - negative, positive, neutral, negative, _model.Name);
+        return new SentimentResult(label, positive - negative, positive, neutral, negative, _model.Name, language);
     }
 
     /// <summary>The three logits (negative, neutral, positive) of a text.</summary>

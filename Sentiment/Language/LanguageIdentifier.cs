@@ -82,7 +82,15 @@ public sealed class LanguageIdentifier
 
     public LanguageGuess Identify(string? text) => text is null ? new(LanguageCodes.Undetermined, 0) : Identify(text.AsSpan());
 
-    public LanguageGuess Identify(ReadOnlySpan<char> text)
+    public LanguageGuess Identify(ReadOnlySpan<char> text) => Guess(text, withConfidence: true);
+
+    /// <summary>
+    /// The language <see cref="Identify(string?)"/> gives, without its confidence: the probability among the script's
+    /// languages takes an exponential per language, which a caller that keeps only the language need not pay.
+    /// </summary>
+    public string LanguageOf(string? text) => text is null ? LanguageCodes.Undetermined : Guess(text.AsSpan(), withConfidence: false).Language;
+
+    private LanguageGuess Guess(ReadOnlySpan<char> text, bool withConfidence)
     {
         Span<int> features = stackalloc int[CharNGrams.MaxFeatures];
         Span<uint> words = stackalloc uint[CharNGrams.MaxWords];
@@ -119,7 +127,7 @@ public sealed class LanguageIdentifier
 
         Span<float> scores = stackalloc float[languageCount];
         Score(features[..count], scores);
-        return Decide(scores, candidates, count, words[..wordCount]);
+        return Decide(scores, candidates, count, words[..wordCount], withConfidence);
     }
 
     /// <summary>The summed log-probability of the n-grams under each language.</summary>
@@ -171,7 +179,7 @@ public sealed class LanguageIdentifier
         return words.Length == 0 ? 1 : (double)known / words.Length;
     }
 
-    private LanguageGuess Decide(ReadOnlySpan<float> scores, ulong candidates, int count, ReadOnlySpan<uint> words)
+    private LanguageGuess Decide(ReadOnlySpan<float> scores, ulong candidates, int count, ReadOnlySpan<uint> words, bool withConfidence)
     {
         var best = -1;
         for (var l = 0; l < languageCount; l++)
@@ -187,6 +195,11 @@ public sealed class LanguageIdentifier
             || (words.Length >= MinWordsToRejectAll && KnownWordShare(words, best) < entry.MinKnownWordShare))
         {
             return new(LanguageCodes.Other, 0);
+        }
+
+        if (!withConfidence)
+        {
+            return new(model.Languages[best], 0);
         }
 
         // Probability of the best among the candidates, from the naive Bayes scores with equal priors.
