@@ -108,8 +108,9 @@ public sealed class LearnedSentimentAnalyzer : IInProcessSentimentAnalyzer
     [SkipLocalsInit]
     public void Logits(ReadOnlySpan<char> text, Span<float> logits)
     {
-        var sink = new ScoringSink(_table);
+        var sink = new ScoringSink(_table, stackalloc int[ScoringSink.BufferLength]);
         NgramFeatures.Extract(text, _model.Options, ref sink);
+        sink.Flush();
 
         Span<float> signals = stackalloc float[LexiconSignals.Count];
         LexiconSignals.Compute(_lexicon, text, signals);
@@ -148,17 +149,32 @@ public sealed class LearnedSentimentAnalyzer : IInProcessSentimentAnalyzer
         return LinearModelFile.Read(stream);
     }
 
-    private struct ScoringSink(short[] table) : IFeatureSink
+    /// <summary>
+    /// Sums the table rows of the buckets hit. Word buckets are collected and summed together at the end (or when the
+    /// buffer fills): the rows are mostly cache misses, and loads issued back to back wait for memory side by side,
+    /// where one load per word, between the word's character work, waits alone. Integer sums, so the order does not
+    /// change them.
+    /// </summary>
+    private ref struct ScoringSink(short[] table, Span<int> buffer) : IFeatureSink
     {
+        public const int BufferLength = 256;
+
         public Vector128<int> WordSum;
         public Vector128<int> CharSum;
         public int Words;
         public int Chars;
+        private readonly Span<int> _buffer = buffer;
+        private int _pending;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Word(int bucket)
         {
-            WordSum += Load(bucket);
+            if (_pending == _buffer.Length)
+            {
+                Flush();
+            }
+
+            _buffer[_pending++] = bucket;
             Words++;
         }
 
@@ -167,6 +183,19 @@ public sealed class LearnedSentimentAnalyzer : IInProcessSentimentAnalyzer
         {
             CharSum += Load(bucket);
             Chars++;
+        }
+
+        /// <summary>Adds the rows of the collected word buckets to <see cref="WordSum"/>.</summary>
+        public void Flush()
+        {
+            var sum = WordSum;
+            foreach (var bucket in _buffer[.._pending])
+            {
+                sum += Load(bucket);
+            }
+
+            WordSum = sum;
+            _pending = 0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
