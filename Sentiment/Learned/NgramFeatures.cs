@@ -203,9 +203,23 @@ public static class NgramFeatures
 
     private static bool IsHandleChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static bool IsLinkStart(ReadOnlySpan<char> text) =>
-        text.StartsWith("http", StringComparison.OrdinalIgnoreCase) && (text.Length == 4 || !char.IsAsciiLetter(text[4]) || text[4] is 's' or 'S')
-        || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// "http" (any case) not followed by a letter other than s, or "www.". Compared character by character (ordinal
+    /// ignore-case matches these ASCII letters only with their two ASCII cases, which is what <c>| 0x20</c> tests):
+    /// it runs at every h and w of a text.
+    /// </summary>
+    private static bool IsLinkStart(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 4)
+        {
+            return false;
+        }
+
+        return (text[0] | 0x20) == 'h'
+            ? (text[1] | 0x20) == 't' && (text[2] | 0x20) == 't' && (text[3] | 0x20) == 'p'
+                && (text.Length == 4 || !char.IsAsciiLetter(text[4]) || text[4] is 's' or 'S')
+            : (text[0] | 0x20) == 'w' && (text[1] | 0x20) == 'w' && (text[2] | 0x20) == 'w' && text[3] == '.';
+    }
 
     /// <summary>
     /// Hashes words as their normalised characters arrive: a word's hash and its prefix's, apostrophes at either end
