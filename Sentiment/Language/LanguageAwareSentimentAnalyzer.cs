@@ -51,6 +51,9 @@ public sealed class LanguageAwareSentimentAnalyzer : ISentimentAnalyzer
 
     public ISentimentAnalyzer Inner => inner;
 
+    /// <summary>The languages whose texts go to the inner analyzer.</summary>
+    public IReadOnlyCollection<string> SupportedLanguages => supported;
+
     public ValueTask<IReadOnlyList<SentimentResult>> AnalyzeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
