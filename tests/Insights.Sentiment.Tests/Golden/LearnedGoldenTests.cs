@@ -54,6 +54,17 @@ public sealed class LearnedGoldenTests(ITestOutputHelper output)
         await AssertSourcesKeepTheirOutputs(expected.Select(f => ReadFile(Path.Combine(folder, f))));
     }
 
+    /// <summary>The language-only path (its own sums, an exact fallback near a decision) names the language <c>Identify</c> does.</summary>
+    [Fact]
+    public void LanguageOf_names_the_language_Identify_gives()
+    {
+        var folder = DevelopmentData.FindCarriedFolder([AppContext.BaseDirectory]);
+        Assert.NotNull(folder);
+        var texts = GeneratedTexts().Concat(Directory.GetFiles(folder, "*.tsv").SelectMany(f => ReadFile(f).Texts)).ToList();
+        var differing = texts.Where(t => Identifier.LanguageOf(t) != Identifier.Identify(t).Language).Take(10).ToList();
+        Assert.True(differing.Count == 0, $"LanguageOf differs from Identify on: {string.Join(" | ", differing.Select(GoldenText.Escape))}");
+    }
+
     /// <summary>Rewrites <c>learned.tsv</c> from the current code: run only on purpose, with the environment variable set.</summary>
     [GoldenWriterFact]
     public async Task Write_learned_golden_file()
