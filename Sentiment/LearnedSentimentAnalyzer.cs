@@ -12,7 +12,7 @@ using Insights.Sentiment.Learned;
 /// languages get whatever their n-grams say, so a caller that identifies languages should keep its own answer for
 /// those. Immutable and safe to share; allocates only the result for texts up to 510 characters.
 /// </summary>
-public sealed class LearnedSentimentAnalyzer : ISentimentAnalyzer
+public sealed class LearnedSentimentAnalyzer : IInProcessSentimentAnalyzer
 {
     /// <summary>The logical name of the committed model, embedded in this assembly.</summary>
     public const string EmbeddedModelName = "Insights.Sentiment.Learned.sentiment-linear.bin.gz";
@@ -76,11 +76,14 @@ public sealed class LearnedSentimentAnalyzer : ISentimentAnalyzer
         SynchronousScoring.ScoreAll(texts, Analyze, cancellationToken);
 
     /// <summary>Scores one text. A null, empty or blank text is neutral with certainty.</summary>
-    public SentimentResult Analyze(string? text)
+    public SentimentResult Analyze(string? text) => Analyze(text, SentimentResult.Undetermined);
+
+    /// <inheritdoc cref="IInProcessSentimentAnalyzer.Analyze"/>
+    public SentimentResult Analyze(string? text, string language)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return _blank;
+            return language == SentimentResult.Undetermined ? _blank : _blank with { Language = language };
         }
 
         Span<float> logits = stackalloc float[LinearModel.Classes];
@@ -98,15 +101,16 @@ public sealed class LearnedSentimentAnalyzer : ISentimentAnalyzer
         var label = neutral >= positive && neutral >= negative
             ? SentimentLabel.Neutral
             : positive >= negative ? SentimentLabel.Positive : SentimentLabel.Negative;
-        return new SentimentResult(label, positive - negative, positive, neutral, negative, _model.Name);
+        return new SentimentResult(label, positive - negative, positive, neutral, negative, _model.Name, language);
     }
 
     /// <summary>The three logits (negative, neutral, positive) of a text.</summary>
     [SkipLocalsInit]
     public void Logits(ReadOnlySpan<char> text, Span<float> logits)
     {
-        var sink = new ScoringSink(_table);
+        var sink = new ScoringSink(_table, stackalloc int[ScoringSink.BufferLength]);
         NgramFeatures.Extract(text, _model.Options, ref sink);
+        sink.Flush();
 
         Span<float> signals = stackalloc float[LexiconSignals.Count];
         LexiconSignals.Compute(_lexicon, text, signals);
@@ -145,17 +149,32 @@ public sealed class LearnedSentimentAnalyzer : ISentimentAnalyzer
         return LinearModelFile.Read(stream);
     }
 
-    private struct ScoringSink(short[] table) : IFeatureSink
+    /// <summary>
+    /// Sums the table rows of the buckets hit. Word buckets are collected and summed together at the end (or when the
+    /// buffer fills): the rows are mostly cache misses, and loads issued back to back wait for memory side by side,
+    /// where one load per word, between the word's character work, waits alone. Integer sums, so the order does not
+    /// change them.
+    /// </summary>
+    private ref struct ScoringSink(short[] table, Span<int> buffer) : IFeatureSink
     {
+        public const int BufferLength = 256;
+
         public Vector128<int> WordSum;
         public Vector128<int> CharSum;
         public int Words;
         public int Chars;
+        private readonly Span<int> _buffer = buffer;
+        private int _pending;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Word(int bucket)
         {
-            WordSum += Load(bucket);
+            if (_pending == _buffer.Length)
+            {
+                Flush();
+            }
+
+            _buffer[_pending++] = bucket;
             Words++;
         }
 
@@ -164,6 +183,19 @@ public sealed class LearnedSentimentAnalyzer : ISentimentAnalyzer
         {
             CharSum += Load(bucket);
             Chars++;
+        }
+
+        /// <summary>Adds the rows of the collected word buckets to <see cref="WordSum"/>.</summary>
+        public void Flush()
+        {
+            var sum = WordSum;
+            foreach (var bucket in _buffer[.._pending])
+            {
+                sum += Load(bucket);
+            }
+
+            WordSum = sum;
+            _pending = 0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -16,7 +16,7 @@ using Insights.Sentiment.Text;
 /// probabilities (see <see cref="SentimentCalibration.NotJudgedNeutral"/>).
 /// </para>
 /// </summary>
-public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
+public sealed class LexiconSentimentAnalyzer : IInProcessSentimentAnalyzer
 {
     /// <summary>Name and version of the scoring. Bump the number whenever the lexicon or the rules change scores.</summary>
     public const string AnalyzerName = "lexicon/1";
@@ -60,6 +60,13 @@ public sealed class LexiconSentimentAnalyzer : ISentimentAnalyzer
 
         var sum = Sum(text, out var judged);
         return judged ? ToResult(sum) : notJudged;
+    }
+
+    /// <inheritdoc cref="IInProcessSentimentAnalyzer.Analyze"/>
+    public SentimentResult Analyze(string? text, string language)
+    {
+        var result = Analyze(text);
+        return result.Language == language ? result : result with { Language = language };
     }
 
     /// <summary>The raw valence sum before squashing; <paramref name="judged"/> is false for text that is probably not English.</summary>

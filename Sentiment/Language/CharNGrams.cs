@@ -2,6 +2,8 @@ namespace Insights.Sentiment.Language;
 
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 /// <summary>
 /// The features of the language model: hashed character 1- to 4-grams of each word, the word padded with a space at
@@ -30,6 +32,8 @@ public static class CharNGrams
     /// </summary>
     public static int Extract(ReadOnlySpan<char> text, Span<int> features, int mask, Span<uint> words, out int wordCount, ref ScriptCounts scripts)
     {
+        // The n-grams are written four at a time past the count: the buffer must hold the most there can be.
+        ArgumentOutOfRangeException.ThrowIfLessThan(features.Length, MaxFeatures);
         wordCount = 0;
         if (text.Length > MaxChars)
         {
@@ -64,20 +68,41 @@ public static class CharNGrams
         return count;
     }
 
-    private static bool IsNoise(ReadOnlySpan<char> token) =>
-        token[0] == '@'
-        || token.StartsWith("http", StringComparison.OrdinalIgnoreCase)
-        || token.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
-        || token.Contains("://", StringComparison.Ordinal)
-        || token.Equals("rt", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A mention, a link ("http..." or "www." in any case, or anything with "://") or "rt". Compared character by
+    /// character: ordinal ignore-case matches these ASCII letters only with their two ASCII cases, which is what
+    /// <c>| 0x20</c> tests, and a library call per token cost more than the comparison.
+    /// </summary>
+    private static bool IsNoise(ReadOnlySpan<char> token)
+    {
+        var first = token[0] | 0x20;
+        if (token[0] == '@'
+            || (first == 'h' && token.Length >= 4 && (token[1] | 0x20) == 't' && (token[2] | 0x20) == 't' && (token[3] | 0x20) == 'p')
+            || (first == 'w' && token.Length >= 4 && (token[1] | 0x20) == 'w' && (token[2] | 0x20) == 'w' && token[3] == '.')
+            || (first == 'r' && token.Length == 2 && (token[1] | 0x20) == 't'))
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 2 < token.Length; i++)
+        {
+            if (token[i] == ':' && token[i + 1] == '/' && token[i + 2] == '/')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int Token(ReadOnlySpan<char> token, Span<int> features, int count, int mask, Span<uint> words, ref int wordCount, ref ScriptCounts scripts)
     {
-        // The last four characters of the padded word; c3 the newest. length counts them up to 4.
-        char c0 = ' ', c1 = ' ', c2 = ' ', c3 = ' ';
+        // length counts the padded word's characters read so far, up to 4 (the leading space is the first).
+        var grams = GramHashes.WordStart;
         var length = 0;
         var word = WordSeed;
         var letters = 0;
+        var masks = Vector128.Create(mask);
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];
@@ -86,7 +111,7 @@ public static class CharNGrams
             {
                 if (length > 0)
                 {
-                    count = EndWord(features, count, mask, c1, c2, c3, length);
+                    count = EndWord(features, count, masks, ref grams, length);
                     AddWord(words, ref wordCount, word, letters);
                     (length, word, letters) = (0, WordSeed, 0);
                 }
@@ -98,30 +123,23 @@ public static class CharNGrams
             scripts.Add(script, c);
             if (length == 0)
             {
-                (c0, c1, c2, c3, length) = (' ', ' ', ' ', ' ', 1);
+                (grams, length) = (GramHashes.WordStart, 1);
             }
 
-            (c0, c1, c2, c3) = (c1, c2, c3, Lower(c));
+            var lower = Lower(c);
             length = Math.Min(length + 1, 4);
-            word = Hash(word, c3);
+            word = Hash(word, lower);
             letters++;
-            features[count++] = Bucket(Hash(1, c3), mask);
-            features[count++] = Bucket(Hash(Hash(2, c2), c3), mask);
-            if (length >= 3)
-            {
-                features[count++] = Bucket(Hash(Hash(Hash(3, c1), c2), c3), mask);
-            }
 
-            if (length >= 4)
-            {
-                features[count++] = Bucket(Hash(Hash(Hash(Hash(4, c0), c1), c2), c3), mask);
-            }
+            // The 1- to 4-grams ending here, in that order; only the first `length` exist yet (length >= 2).
+            Bucket(grams.Next(lower), masks).StoreUnsafe(ref MemoryMarshal.GetReference(features), (nuint)count);
+            count += length;
         }
 
         if (length > 0)
         {
             AddWord(words, ref wordCount, word, letters);
-            return EndWord(features, count, mask, c1, c2, c3, length);
+            return EndWord(features, count, masks, ref grams, length);
         }
 
         return count;
@@ -150,21 +168,14 @@ public static class CharNGrams
         }
     }
 
-    /// <summary>The grams that end with the closing space: "x ", "yx ", "zyx ".</summary>
-    private static int EndWord(Span<int> features, int count, int mask, char c1, char c2, char c3, int length)
+    /// <summary>The grams that end with the closing space: "x ", "yx " and, for words of two letters or more, "zyx ".</summary>
+    private static int EndWord(Span<int> features, int count, Vector128<int> masks, ref GramHashes grams, int length)
     {
-        features[count++] = Bucket(Hash(Hash(2, c3), ' '), mask);
-        if (length >= 2)
-        {
-            features[count++] = Bucket(Hash(Hash(Hash(3, c2), c3), ' '), mask);
-        }
+        var buckets = Bucket(grams.Next(' '), masks);
 
-        if (length >= 3)
-        {
-            features[count++] = Bucket(Hash(Hash(Hash(Hash(4, c1), c2), c3), ' '), mask);
-        }
-
-        return count;
+        // The 2-, 3- and 4-grams, moved to the front.
+        Vector128.Shuffle(buckets, Vector128.Create(1, 2, 3, 3)).StoreUnsafe(ref MemoryMarshal.GetReference(features), (nuint)count);
+        return count + Math.Min(length, 3);
     }
 
     /// <summary>How many characters after the current one belong to a <c>\uXXXX</c> escape or an HTML entity starting at it.</summary>
@@ -195,15 +206,51 @@ public static class CharNGrams
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(uint h, char c) => (h ^ c) * FnvPrime;
 
+    /// <summary>The finaliser of the n-gram hashes, four at a time: h ^= h >> 16; h *= 0x7feb352d; h ^= h >> 15; AND mask.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(int gramLength, char c) => Hash(2166136261u + (uint)gramLength, c);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bucket(uint h, int mask)
+    private static Vector128<int> Bucket(Vector128<uint> h, Vector128<int> mask)
     {
-        h ^= h >> 16;
+        h ^= h >>> 16;
         h *= 0x7feb352d;
-        h ^= h >> 15;
-        return (int)(h & (uint)mask);
+        h ^= h >>> 15;
+        return h.AsInt32() & mask;
+    }
+
+    /// <summary>
+    /// The running FNV-1a states of the 1- to 4-grams, one lane per gram length n (seed 2166136261 + n):
+    /// <see cref="a"/> has hashed the last n−1 characters, <see cref="b"/> the last n−2, <see cref="c"/> the last n−3
+    /// (lanes where that count is 0 hold the seed; where it is negative, anything, as those grams are not used yet).
+    /// Each character then takes one multiply per state for all four lengths, where hashing each gram from its seed
+    /// took ten, with the same hashes.
+    /// </summary>
+    private struct GramHashes
+    {
+        private static readonly Vector128<uint> Seeds = Vector128.Create(2166136261u + 1, 2166136261u + 2, 2166136261u + 3, 2166136261u + 4);
+
+        /// <summary>The states of a new word: the seeds, then the padding space read.</summary>
+        public static readonly GramHashes WordStart = Start();
+
+        private Vector128<uint> a;
+        private Vector128<uint> b;
+        private Vector128<uint> c;
+
+        /// <summary>Reads <paramref name="x"/>: returns the hashes of the 1- to 4-grams that end with it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<uint> Next(char x)
+        {
+            var xs = Vector128.Create((uint)x);
+            var grams = (a ^ xs) * FnvPrime;
+            a = Vector128.ConditionalSelect(Vector128.Create(~0u, 0, 0, 0), Seeds, (b ^ xs) * FnvPrime);
+            b = Vector128.ConditionalSelect(Vector128.Create(~0u, ~0u, 0, 0), Seeds, (c ^ xs) * FnvPrime);
+            c = Vector128.ConditionalSelect(Vector128.Create(~0u, ~0u, ~0u, 0), Seeds, (Seeds ^ xs) * FnvPrime);
+            return grams;
+        }
+
+        private static GramHashes Start()
+        {
+            var start = new GramHashes { a = Seeds, b = Seeds, c = Seeds };
+            start.Next(' ');
+            return start;
+        }
     }
 }

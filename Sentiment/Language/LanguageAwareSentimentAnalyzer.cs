@@ -51,15 +51,47 @@ public sealed class LanguageAwareSentimentAnalyzer : ISentimentAnalyzer
 
     public ISentimentAnalyzer Inner => inner;
 
-    public async ValueTask<IReadOnlyList<SentimentResult>> AnalyzeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    /// <summary>The languages whose texts go to the inner analyzer.</summary>
+    public IReadOnlyCollection<string> SupportedLanguages => supported;
+
+    public ValueTask<IReadOnlyList<SentimentResult>> AnalyzeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        return inner is IInProcessSentimentAnalyzer local
+            ? ValueTask.FromResult(AnalyzeInProcess(local, texts, cancellationToken))
+            : AnalyzeInBatchAsync(texts, cancellationToken);
+    }
+
+    /// <summary>
+    /// The local analyzer's path: each text identified and, if its language is scored, scored right away with its
+    /// language, so there is no sub-batch to build and no result to copy; the same results as the batch path.
+    /// </summary>
+    private IReadOnlyList<SentimentResult> AnalyzeInProcess(IInProcessSentimentAnalyzer local, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var results = new SentimentResult[texts.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var text = texts[i];
+            var language = identifier.LanguageOf(text);
+            results[i] = IsScored(language) ? local.Analyze(text, language) : setAside[language];
+        }
+
+        return results;
+    }
+
+    private async ValueTask<IReadOnlyList<SentimentResult>> AnalyzeInBatchAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
         var languages = new string[texts.Count];
         var results = new SentimentResult[texts.Count];
         var scored = new List<int>(texts.Count);
         for (var i = 0; i < texts.Count; i++)
         {
-            var language = identifier.Identify(texts[i]).Language;
+            var language = identifier.LanguageOf(texts[i]);
             languages[i] = language;
             if (IsScored(language))
             {

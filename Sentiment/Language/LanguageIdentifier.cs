@@ -50,6 +50,18 @@ public sealed class LanguageIdentifier
     private readonly ulong arabicCandidates;
     private readonly string? devanagariLanguage;
 
+    /// <summary>u = 2^−24, the unit roundoff of float.</summary>
+    private const double Unit = 1.0 / (1 << 24);
+
+    /// <summary>Added to every bound so that sums of a few terms never count as exact.</summary>
+    private const double MinBound = 1e-3;
+
+    /// <summary>The largest |weight| of the model (infinite when a weight is not finite: then there is no fast path).</summary>
+    private readonly float maxAbsWeight;
+
+    /// <summary>Eight languages, so one bucket's weights are one vector (the fast sums need it).</summary>
+    private readonly bool stride8;
+
     public LanguageIdentifier()
         : this(LanguageModel.Default)
     {
@@ -73,6 +85,11 @@ public sealed class LanguageIdentifier
         }
 
         devanagariLanguage = model.Languages.Contains("hi") ? "hi" : null;
+        stride8 = languageCount == Vector256<float>.Count && Vector256.IsHardwareAccelerated;
+        foreach (var weight in model.Weights)
+        {
+            maxAbsWeight = float.IsFinite(weight) ? Math.Max(maxAbsWeight, Math.Abs(weight)) : float.PositiveInfinity;
+        }
     }
 
     public LanguageModel Model => model;
@@ -82,7 +99,15 @@ public sealed class LanguageIdentifier
 
     public LanguageGuess Identify(string? text) => text is null ? new(LanguageCodes.Undetermined, 0) : Identify(text.AsSpan());
 
-    public LanguageGuess Identify(ReadOnlySpan<char> text)
+    public LanguageGuess Identify(ReadOnlySpan<char> text) => Guess(text, withConfidence: true);
+
+    /// <summary>
+    /// The language <see cref="Identify(string?)"/> gives, without its confidence: the probability among the script's
+    /// languages takes an exponential per language, which a caller that keeps only the language need not pay.
+    /// </summary>
+    public string LanguageOf(string? text) => text is null ? LanguageCodes.Undetermined : Guess(text.AsSpan(), withConfidence: false).Language;
+
+    private LanguageGuess Guess(ReadOnlySpan<char> text, bool withConfidence)
     {
         Span<int> features = stackalloc int[CharNGrams.MaxFeatures];
         Span<uint> words = stackalloc uint[CharNGrams.MaxWords];
@@ -118,8 +143,14 @@ public sealed class LanguageIdentifier
         }
 
         Span<float> scores = stackalloc float[languageCount];
+        if (!withConfidence && stride8 && ScoreFast(features[..count], scores, out var bound)
+            && TryDecideFast(scores, bound, candidates, count, words[..wordCount], out var guess))
+        {
+            return guess;
+        }
+
         Score(features[..count], scores);
-        return Decide(scores, candidates, count, words[..wordCount]);
+        return Decide(scores, candidates, count, words[..wordCount], withConfidence);
     }
 
     /// <summary>The summed log-probability of the n-grams under each language.</summary>
@@ -152,6 +183,105 @@ public sealed class LanguageIdentifier
         }
     }
 
+    /// <summary>
+    /// The same sums as <see cref="Score"/> in another order: four running sums side by side instead of one chain of
+    /// additions, each waiting for the one before. Float addition is not associative, so they may differ from
+    /// <see cref="Score"/>'s in the last bits; <paramref name="bound"/> is how far at most. Any order of summing n
+    /// terms is within γ(n−1)·Σ|w| of the exact sum (γ(k) = k·u/(1−k·u) ≤ 2k·u here, u = 2^−24), so two orders are
+    /// within 4n·u·Σ|w| ≤ 4n²·u·max|w| of each other; the bound is twice that. False (no bound) when the model's weights are not all finite.
+    /// </summary>
+    private bool ScoreFast(ReadOnlySpan<int> features, Span<float> scores, out double bound)
+    {
+        bound = 0;
+        if (!(maxAbsWeight < float.MaxValue))
+        {
+            return false;
+        }
+
+        ref var first = ref MemoryMarshal.GetArrayDataReference(model.Weights);
+        Vector256<float> a = default, b = default, c = default, d = default;
+        var i = 0;
+        for (; i + 4 <= features.Length; i += 4)
+        {
+            a += Vector256.LoadUnsafe(ref first, (nuint)features[i] * (nuint)Vector256<float>.Count);
+            b += Vector256.LoadUnsafe(ref first, (nuint)features[i + 1] * (nuint)Vector256<float>.Count);
+            c += Vector256.LoadUnsafe(ref first, (nuint)features[i + 2] * (nuint)Vector256<float>.Count);
+            d += Vector256.LoadUnsafe(ref first, (nuint)features[i + 3] * (nuint)Vector256<float>.Count);
+        }
+
+        for (; i < features.Length; i++)
+        {
+            a += Vector256.LoadUnsafe(ref first, (nuint)features[i] * (nuint)Vector256<float>.Count);
+        }
+
+        ((a + b) + (c + d)).CopyTo(scores);
+        double n = features.Length;
+        bound = (8 * n * n * maxAbsWeight * Unit) + MinBound;
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Decide"/> without the confidence, from sums within <paramref name="bound"/> of <see cref="Score"/>'s:
+    /// answers only when both decisions it takes (which candidate scores best; whether its mean is below the
+    /// language's bound) come out the same for any sums within that bound, so the answer is the one the exact sums
+    /// give; otherwise false, and the caller sums exactly. Texts that close to a decision are rare.
+    /// </summary>
+    private bool TryDecideFast(ReadOnlySpan<float> scores, double bound, ulong candidates, int count, ReadOnlySpan<uint> words, out LanguageGuess guess)
+    {
+        guess = default;
+        var best = -1;
+        var second = double.NegativeInfinity;
+        for (var l = 0; l < languageCount; l++)
+        {
+            if ((candidates & (1UL << l)) == 0)
+            {
+                continue;
+            }
+
+            if (best < 0 || scores[l] > scores[best])
+            {
+                if (best >= 0)
+                {
+                    second = scores[best];
+                }
+
+                best = l;
+            }
+            else
+            {
+                second = Math.Max(second, scores[l]);
+            }
+        }
+
+        double top = scores[best];
+        if (top - second <= 2 * bound)
+        {
+            return false;
+        }
+
+        var entry = model.Entries[best];
+        if (count >= MinFeaturesToRejectAll)
+        {
+            // The exact test divides in float (one more rounding, relative 2^-24): keep clear of it too.
+            var line = (double)entry.MinMeanLogProbability * count;
+            if (Math.Abs(top - line) <= bound + (Math.Abs(line) * 4 * Unit))
+            {
+                return false;
+            }
+
+            if (top < line)
+            {
+                guess = new(LanguageCodes.Other, 0);
+                return true;
+            }
+        }
+
+        guess = words.Length >= MinWordsToRejectAll && KnownWordShare(words, best) < entry.MinKnownWordShare
+            ? new(LanguageCodes.Other, 0)
+            : new(model.Languages[best], 0);
+        return true;
+    }
+
     /// <summary>At least <see cref="MinForeignWords"/> of the words, and one in <see cref="ForeignWordRatio"/>, are <see cref="ForeignWords"/>.</summary>
     private static bool IsForeignByWords(ReadOnlySpan<uint> words)
     {
@@ -171,7 +301,7 @@ public sealed class LanguageIdentifier
         return words.Length == 0 ? 1 : (double)known / words.Length;
     }
 
-    private LanguageGuess Decide(ReadOnlySpan<float> scores, ulong candidates, int count, ReadOnlySpan<uint> words)
+    private LanguageGuess Decide(ReadOnlySpan<float> scores, ulong candidates, int count, ReadOnlySpan<uint> words, bool withConfidence)
     {
         var best = -1;
         for (var l = 0; l < languageCount; l++)
@@ -187,6 +317,11 @@ public sealed class LanguageIdentifier
             || (words.Length >= MinWordsToRejectAll && KnownWordShare(words, best) < entry.MinKnownWordShare))
         {
             return new(LanguageCodes.Other, 0);
+        }
+
+        if (!withConfidence)
+        {
+            return new(model.Languages[best], 0);
         }
 
         // Probability of the best among the candidates, from the naive Bayes scores with equal priors.

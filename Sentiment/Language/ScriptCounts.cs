@@ -1,5 +1,7 @@
 namespace Insights.Sentiment.Language;
 
+using System.Runtime.CompilerServices;
+
 /// <summary>How many letters of a text are of each script the identifier tells apart.</summary>
 public struct ScriptCounts
 {
@@ -36,6 +38,7 @@ public struct ScriptCounts
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(Script script, char c)
     {
         switch (script)

@@ -29,7 +29,7 @@ public static class NgramFeatures
     /// <summary>Calls the sink for every word n-gram and prefix, then every character n-gram, of <paramref name="text"/>.</summary>
     [SkipLocalsInit]
     public static void Extract<TSink>(ReadOnlySpan<char> text, FeatureOptions options, ref TSink sink)
-        where TSink : struct, IFeatureSink
+        where TSink : struct, IFeatureSink, allows ref struct
     {
         ArgumentNullException.ThrowIfNull(options);
         char[]? rentedDecoded = null;
@@ -81,8 +81,8 @@ public static class NgramFeatures
     /// <paramref name="destination"/> is not empty (at least the text's length plus 2), writing it there; returns the
     /// normalised length.
     /// </summary>
-    private static int Normalize<TSink>(ReadOnlySpan<char> text, Span<char> destination, ref WordHasher words, ref TSink sink)
-        where TSink : struct, IFeatureSink
+    private static int Normalize<TSink>(scoped ReadOnlySpan<char> text, scoped Span<char> destination, ref WordHasher words, ref TSink sink)
+        where TSink : struct, IFeatureSink, allows ref struct
     {
         var write = !destination.IsEmpty;
         var n = 0;
@@ -140,8 +140,8 @@ public static class NgramFeatures
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put<TSink>(char c, ref char last, ref char beforeLast, Span<char> destination, bool write, ref int n, ref WordHasher words, ref TSink sink)
-        where TSink : struct, IFeatureSink
+    private static void Put<TSink>(char c, ref char last, ref char beforeLast, scoped Span<char> destination, bool write, ref int n, ref WordHasher words, ref TSink sink)
+        where TSink : struct, IFeatureSink, allows ref struct
     {
         // Whitespace runs become one space; any other run of one character is cut to two.
         if (c == last && (c == ' ' || c == beforeLast))
@@ -159,8 +159,8 @@ public static class NgramFeatures
         words.Feed(c, ref sink);
     }
 
-    private static void Chars<TSink>(ReadOnlySpan<char> text, int shift, int min, int max, ref TSink sink)
-        where TSink : struct, IFeatureSink
+    private static void Chars<TSink>(scoped ReadOnlySpan<char> text, int shift, int min, int max, ref TSink sink)
+        where TSink : struct, IFeatureSink, allows ref struct
     {
         for (var i = 0; i + min <= text.Length; i++)
         {
@@ -203,9 +203,23 @@ public static class NgramFeatures
 
     private static bool IsHandleChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static bool IsLinkStart(ReadOnlySpan<char> text) =>
-        text.StartsWith("http", StringComparison.OrdinalIgnoreCase) && (text.Length == 4 || !char.IsAsciiLetter(text[4]) || text[4] is 's' or 'S')
-        || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// "http" (any case) not followed by a letter other than s, or "www.". Compared character by character (ordinal
+    /// ignore-case matches these ASCII letters only with their two ASCII cases, which is what <c>| 0x20</c> tests):
+    /// it runs at every h and w of a text.
+    /// </summary>
+    private static bool IsLinkStart(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 4)
+        {
+            return false;
+        }
+
+        return (text[0] | 0x20) == 'h'
+            ? (text[1] | 0x20) == 't' && (text[2] | 0x20) == 't' && (text[3] | 0x20) == 'p'
+                && (text.Length == 4 || !char.IsAsciiLetter(text[4]) || text[4] is 's' or 'S')
+            : (text[0] | 0x20) == 'w' && (text[1] | 0x20) == 'w' && (text[2] | 0x20) == 'w' && text[3] == '.';
+    }
 
     /// <summary>
     /// Hashes words as their normalised characters arrive: a word's hash and its prefix's, apostrophes at either end
@@ -226,7 +240,7 @@ public static class NgramFeatures
         private char _highSurrogate;
 
         public void Feed<TSink>(char c, ref TSink sink)
-            where TSink : struct, IFeatureSink
+            where TSink : struct, IFeatureSink, allows ref struct
         {
             if (_highSurrogate != '\0')
             {
@@ -281,7 +295,7 @@ public static class NgramFeatures
 
         /// <summary>The text has ended: the last word or pending character is a token too.</summary>
         public void End<TSink>(ref TSink sink)
-            where TSink : struct, IFeatureSink
+            where TSink : struct, IFeatureSink, allows ref struct
         {
             if (_highSurrogate != '\0')
             {
@@ -293,7 +307,7 @@ public static class NgramFeatures
         }
 
         private void EndWord<TSink>(ref TSink sink)
-            where TSink : struct, IFeatureSink
+            where TSink : struct, IFeatureSink, allows ref struct
         {
             if (_length == 0)
             {
@@ -317,7 +331,7 @@ public static class NgramFeatures
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Token<TSink>(uint hash, ref TSink sink)
-            where TSink : struct, IFeatureSink
+            where TSink : struct, IFeatureSink, allows ref struct
         {
             sink.Word(Bucket(hash, Shift));
             if (_pairs && _hasPrevious)
