@@ -185,7 +185,8 @@ public sealed class WarehouseBenchmark : IBenchmarkSection
         long inserted = 0;
         var timing = await Timing.MeasureAsync(async () =>
         {
-            await using var connection = new DuckDBConnection($"Data Source={database}");
+            // The loader's session: the same storage version, insertion order not kept.
+            await using var connection = new DuckDBConnection(DuckDbWarehouseTarget.ConnectionString(database));
             await connection.OpenAsync();
             foreach (var sql in (string[])["SET preserve_insertion_order = false", .. dialect.CreateTableIfMissing(dataset.Table)])
             {
