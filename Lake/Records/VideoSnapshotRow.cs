@@ -1,11 +1,12 @@
 namespace Insights.Lake.Records;
 
 using System.Text.Json.Serialization;
+using Insights.Lake.Writing;
 
 /// <summary>A video's figures at one flush of its grain. Partitioned by snapshot hour.</summary>
 public sealed class VideoSnapshotRow
 {
-    [JsonPropertyName("video_id")] public string VideoId { get; set; } = "";
+    [JsonPropertyName("video_id"), ParquetDictionary] public string VideoId { get; set; } = "";
     [JsonPropertyName("snapshot_time")] public DateTime SnapshotTime { get; set; }
     /// <summary>The grain's change counter: orders snapshots of one video even within a second.</summary>
     [JsonPropertyName("version")] public long Version { get; set; }

@@ -121,6 +121,12 @@ public static class WarehouseHostingExtensions
             throw new InvalidOperationException($"{WarehouseOptions.SectionName}:DuckDbFilesPerTransaction must be at least 1.");
         }
 
+        if (!DuckDbWarehouseTarget.IsStorageVersion(options.DuckDbStorageVersion))
+        {
+            throw new InvalidOperationException(
+                $"{WarehouseOptions.SectionName}:DuckDbStorageVersion '{options.DuckDbStorageVersion}' is not a DuckDB storage version (latest, or like v1.0.0).");
+        }
+
         if (options.Synapse.Authentication is not (SynapseOptions.ConnectionStringAuthentication or SynapseOptions.EntraIdAuthentication))
         {
             throw new InvalidOperationException(

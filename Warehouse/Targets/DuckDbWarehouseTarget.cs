@@ -14,10 +14,25 @@ using Insights.Warehouse.Sql;
 /// DuckDB lets one process open a file for writing at a time; the connection is held only for the target's lifetime,
 /// so the DuckDB CLI and <c>insights warehouse</c> can use the file between loads.
 /// </summary>
-public sealed class DuckDbWarehouseTarget(string databasePath, IBlobStore processedZone, string? tempFolder = null, int filesPerTransaction = DuckDbWarehouseTarget.DefaultFilesPerTransaction)
+public sealed partial class DuckDbWarehouseTarget(
+    string databasePath,
+    IBlobStore processedZone,
+    string? tempFolder = null,
+    int filesPerTransaction = DuckDbWarehouseTarget.DefaultFilesPerTransaction,
+    string storageVersion = DuckDbWarehouseTarget.DefaultStorageVersion)
     : AdoWarehouseTarget(DuckDbDialect.Instance)
 {
     public const int DefaultFilesPerTransaction = 64;
+
+    /// <summary>
+    /// DuckDB's newest storage for the files it creates: its string compression costs a seventh less processor time
+    /// per loaded row than the default (v0.10-compatible) storage, measured on the benchmark's comments.
+    /// </summary>
+    public const string DefaultStorageVersion = "latest";
+
+    private readonly string _storageVersion = IsStorageVersion(storageVersion)
+        ? storageVersion
+        : throw new ArgumentException($"'{storageVersion}' is not a DuckDB storage version", nameof(storageVersion));
 
     private readonly string _path = Path.GetFullPath(databasePath);
     private readonly LakeFileCopies _files = new(processedZone, tempFolder);
@@ -33,7 +48,7 @@ public sealed class DuckDbWarehouseTarget(string databasePath, IBlobStore proces
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var connection = new DuckDBConnection($"Data Source={_path}");
+        var connection = new DuckDBConnection(ConnectionString(_path, _storageVersion));
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Row order means nothing in these tables (every query orders what it needs): an insert need not keep the
@@ -44,6 +59,18 @@ public sealed class DuckDbWarehouseTarget(string databasePath, IBlobStore proces
     }
 
     protected override DbParameter CreateParameter(string name, object? value) => new DuckDBParameter(name, value);
+
+    /// <summary>Whether a value may stand as <c>storage_compatibility_version</c> (it goes into a connection string).</summary>
+    public static bool IsStorageVersion(string? version) => version is not null && StorageVersion().IsMatch(version);
+
+    /// <summary>The connection string of a database file created (if it is new) with the given storage version.</summary>
+    public static string ConnectionString(string databasePath, string storageVersion = DefaultStorageVersion) =>
+        IsStorageVersion(storageVersion)
+            ? new DuckDBConnectionStringBuilder { DataSource = databasePath, ["storage_compatibility_version"] = storageVersion }.ConnectionString
+            : throw new ArgumentException($"'{storageVersion}' is not a DuckDB storage version", nameof(storageVersion));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(latest|v[0-9]+\.[0-9]+\.[0-9]+)$")]
+    private static partial System.Text.RegularExpressions.Regex StorageVersion();
 
     public override Task<IWarehouseTransaction> BeginAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IWarehouseTransaction>(new Transaction(this));

@@ -17,7 +17,7 @@ public sealed class WarehouseTargetFactory(IOptions<WarehouseOptions> options, I
         var o = options.Value;
         return o.Provider switch
         {
-            WarehouseOptions.DuckDbProvider => new DuckDbWarehouseTarget(o.DuckDbPath, lake.Zone(LakeZone.Processed), o.TempPath, o.DuckDbFilesPerTransaction),
+            WarehouseOptions.DuckDbProvider => new DuckDbWarehouseTarget(o.DuckDbPath, lake.Zone(LakeZone.Processed), o.TempPath, o.DuckDbFilesPerTransaction, o.DuckDbStorageVersion),
             WarehouseOptions.SynapseProvider => new SynapseWarehouseTarget(o.Synapse),
             _ => throw UnknownProvider(o.Provider),
         };
