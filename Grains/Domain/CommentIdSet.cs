@@ -62,6 +62,9 @@ public sealed class CommentIdSet
 
     public int Pending => PendingKeys.Count;
 
+    /// <summary>Keys the in-heap arrays have room for (12 bytes each): at most one more than <see cref="Capacity"/> when nothing waits.</summary>
+    public int HeapKeySlots => Hot.Room + PendingKeys.Room;
+
     /// <summary>Whether state written now must be followed by <see cref="MergePendingAsync"/> to keep heap bounded.</summary>
     public bool MergeDue => PendingKeys.Count >= Math.Max(1, Capacity / 2);
 
@@ -159,7 +162,8 @@ public sealed class CommentIdSet
 
         if (!_archived || key >= Watermark)
         {
-            if (!Hot.Add(key))
+            // At most Capacity + 1 keys are ever hot (one more than Capacity is evicted at once).
+            if (!Hot.Add(key, Capacity + 1))
             {
                 return false;
             }
