@@ -67,14 +67,6 @@ public sealed class SortedCommentKeys
         _count -= n;
     }
 
-    public void Clear()
-    {
-        // Drop the arrays too: a set emptied after a merge should hold no memory while the video is quiet.
-        _seconds = [];
-        _hashes = [];
-        _count = 0;
-    }
-
     private int IndexOf(CommentKey key)
     {
         // Appends first: a key beyond the last is the common case.

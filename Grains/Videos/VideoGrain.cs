@@ -65,7 +65,8 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         }
 
         _persistedVersion = _snapshotVersion = _reportedVersion = _aggregate.Version;
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
+        // A static callback with the grain as its state: a method group would cost each activation a delegate.
+        this.RegisterGrainTimer(static (grain, cancellationToken) => grain.FlushAsync(cancellationToken), this, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
         {
             KeepAlive = false,
         });
