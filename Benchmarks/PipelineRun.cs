@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Core.Internal;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -230,11 +231,19 @@ public sealed class PipelineRun : IAsyncDisposable
         return samples;
     }
 
-    /// <summary>Heap held by the active grains: measured with them active, then after they are all deactivated.</summary>
-    public async Task<(double BytesPerGrain, double StateBytesPerVideo)> MeasureMemoryAsync(int videos)
+    /// <summary>
+    /// Heap held per video: measured with every grain active, after the video grains alone are deactivated (what a video
+    /// grain holds), then after every grain is (what the leaderboard and the other grains hold per video comes on top:
+    /// the leaderboard keeps each video's latest summary).
+    /// </summary>
+    public async Task<(double BytesPerGrain, double BytesPerVideoAllGrains, double StateBytesPerVideo)> MeasureMemoryAsync(IReadOnlyCollection<string> videos)
     {
         await Task.Delay(TimeSpan.FromSeconds(6)); // let write-behind flush every video
         var active = Heap();
+        await Parallel.ForEachAsync(videos, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (video, _) =>
+            await Client.GetGrain<IVideoGrain>(video).AsReference<IGrainManagementExtension>().DeactivateOnIdle());
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var videosIdle = Heap();
         await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var idle = Heap();
@@ -242,7 +251,7 @@ public sealed class PipelineRun : IAsyncDisposable
         var files = Directory.EnumerateFiles(_statePath, "*.state", SearchOption.AllDirectories)
             .Where(f => !Path.GetFileName(f).Contains("video-ids-", StringComparison.Ordinal))
             .Select(f => new FileInfo(f).Length).ToList();
-        return ((active - idle) / (double)videos, files.Count == 0 ? 0 : files.Average());
+        return ((active - videosIdle) / (double)videos.Count, (active - idle) / (double)videos.Count, files.Count == 0 ? 0 : files.Average());
     }
 
     private static long Heap()

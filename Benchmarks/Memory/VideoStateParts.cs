@@ -15,9 +15,8 @@ internal static class VideoStateParts
 {
     public sealed record Part(string Name, double BytesPerVideo);
 
-    public static async Task<IReadOnlyList<Part>> MeasureAsync(Workload workload, DateTimeOffset now)
+    public static async Task<IReadOnlyList<Part>> MeasureAsync(Workload workload, DateTimeOffset now, VideoOptions options)
     {
-        var options = new VideoOptions();
         var states = await FoldAsync(workload, options, now);
         var parts = new List<Part>();
         var before = Heap();

@@ -58,18 +58,24 @@ public sealed class CommentIdSet
     }
 
     /// <summary>Keys in heap: the hot set and the ones waiting to be merged into the archive.</summary>
-    public int InHeap => Hot.Count + PendingKeys.Count;
+    public int InHeap => Hot.Count + PendingCount;
 
-    public int Pending => PendingKeys.Count;
+    public int Pending => PendingCount;
+
+    /// <summary>Keys the in-heap arrays have room for (12 bytes each): at most one more than <see cref="Capacity"/> when nothing waits.</summary>
+    public int HeapKeySlots => Hot.Room + (_pending?.Room ?? 0);
 
     /// <summary>Whether state written now must be followed by <see cref="MergePendingAsync"/> to keep heap bounded.</summary>
-    public bool MergeDue => PendingKeys.Count >= Math.Max(1, Capacity / 2);
+    public bool MergeDue => PendingCount >= Math.Max(1, Capacity / 2);
 
     public bool NeedsLegacyMigration => _legacyRing is not null;
 
     private SortedCommentKeys Hot => _hot ??= new();
 
+    // Created by the first key that waits, dropped by the merge: reading it allocates nothing.
     private SortedCommentKeys PendingKeys => _pending ??= new();
+
+    private int PendingCount => _pending?.Count ?? 0;
 
     private CommentKey Watermark => new(_watermarkSecond, _watermarkHash);
 
@@ -126,7 +132,7 @@ public sealed class CommentIdSet
 
             // A key still waiting to be merged is answered from memory: a redelivery soon after the original (the
             // usual kind) costs no read.
-            if (key < _loadedBelow && !PendingKeys.Contains(key))
+            if (key < _loadedBelow && _pending?.Contains(key) != true)
             {
                 await LoadAsync(key.Bucket, archive);
             }
@@ -152,14 +158,15 @@ public sealed class CommentIdSet
 
         // The same id again with another creation time (a source that re-sends a comment with its time changed) is a
         // duplicate too while the first is among the ids in memory; older ids are found by id and creation time.
-        if (Hot.ContainsHash(key.Hash) || PendingKeys.ContainsHash(key.Hash))
+        if (Hot.ContainsHash(key.Hash) || _pending?.ContainsHash(key.Hash) == true)
         {
             return false;
         }
 
         if (!_archived || key >= Watermark)
         {
-            if (!Hot.Add(key))
+            // At most Capacity + 1 keys are ever hot (one more than Capacity is evicted at once).
+            if (!Hot.Add(key, Capacity + 1))
             {
                 return false;
             }
@@ -188,7 +195,7 @@ public sealed class CommentIdSet
     public async Task MergePendingAsync(ICommentIdArchive archive)
     {
         var i = 0;
-        while (i < PendingKeys.Count)
+        while (i < PendingCount)
         {
             var bucket = PendingKeys[i].Bucket;
             var segment = await archive.ReadAsync(bucket);
@@ -200,7 +207,7 @@ public sealed class CommentIdSet
             await archive.WriteAsync(bucket, segment);
         }
 
-        PendingKeys.Clear();
+        _pending = null;
         ReleaseLoaded();
     }
 

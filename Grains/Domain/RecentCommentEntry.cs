@@ -3,10 +3,8 @@ namespace Insights.Grains.Domain;
 using Insights.Sentiment;
 
 /// <summary>
-/// One recent comment as a video keeps it: its id, username and text as one UTF-8 array (ingest admits only
-/// well-formed text, so the round trip is exact), the score in ten-thousandths (it is reported rounded to four places),
-/// the analyzer as an index into the list's few names, the language as one more than an index into its few codes
-/// (0: state written before languages were kept).
+/// A recent comment as state written before <see cref="RecentCommentSlot"/> holds it (its id, username and text in an
+/// array of its own): read back and repacked by <see cref="RecentCommentList"/>, never written.
 /// </summary>
 [GenerateSerializer]
 public struct RecentCommentEntry

@@ -1,22 +1,28 @@
 namespace Insights.Grains.Domain;
 
-using System.Runtime.InteropServices;
 using Insights.Sentiment;
 using Insights.Series;
 using Insights.Stats;
 
 /// <summary>
 /// Buckets of event time covering the window's span back from now. Only buckets that saw activity are kept, in
-/// index order, so a quiet video costs nearly nothing. An event counts when its bucket still lies inside the
-/// window when it arrives: lateness up to the window's span is allowed; older events count only in totals.
-/// Events stamped in the future (ingest allows a little clock skew) count in the current bucket.
+/// index order, in an array exactly as long as they are (no array at all while the window is empty), so a quiet
+/// video costs nearly nothing and a busy one 48 bytes a bucket (<see cref="PackedWindowBucket"/>). An event counts
+/// when its bucket still lies inside the window when it arrives: lateness up to the window's span is allowed; older
+/// events count only in totals. Events stamped in the future (ingest allows a little clock skew) count in the current
+/// bucket.
 /// </summary>
 [GenerateSerializer]
 public sealed class RollingWindow
 {
     [Id(0)] public long BucketWidthTicks { get; private set; }
     [Id(1)] public int BucketCount { get; private set; }
-    [Id(2)] private readonly List<WindowBucket> _buckets = [];
+
+    // The layout before packing (a list of 88-byte buckets): packed on first use.
+    [Id(2)] private List<WindowBucket>? _legacyBuckets;
+
+    // Null in state read back from the old layout (deserialization runs no initializers): see Buckets.
+    [Id(3)] private PackedWindowBucket[]? _buckets;
 
     public RollingWindow(WindowSpec spec)
     {
@@ -24,32 +30,41 @@ public sealed class RollingWindow
         BucketCount = spec.BucketCount;
     }
 
-    public int ActiveBuckets => _buckets.Count;
+    public int ActiveBuckets => Buckets.Length;
+
+    private PackedWindowBucket[] Buckets
+    {
+        get
+        {
+            if (_legacyBuckets is { } legacy)
+            {
+                _buckets = legacy.Select(b => PackedWindowBucket.From(b)).ToArray();
+                _legacyBuckets = null;
+            }
+
+            return _buckets ??= [];
+        }
+    }
 
     public bool AddComment(DateTimeOffset eventTime, DateTimeOffset now, SentimentResult sentiment)
     {
-        if (!TryGetBucket(eventTime, now, out var index))
+        if (!TryGetBucket(eventTime, now, out var position))
         {
             return false;
         }
 
-        ref var bucket = ref CollectionsMarshal.AsSpan(_buckets)[index];
-        bucket.Comments++;
-        bucket.Sentiment.Add(sentiment);
+        Buckets[position].AddComment(sentiment);
         return true;
     }
 
     public bool AddEngagement(DateTimeOffset eventTime, DateTimeOffset now, long views, long likes, long shares)
     {
-        if (!TryGetBucket(eventTime, now, out var index))
+        if (!TryGetBucket(eventTime, now, out var position))
         {
             return false;
         }
 
-        ref var bucket = ref CollectionsMarshal.AsSpan(_buckets)[index];
-        bucket.Views += views;
-        bucket.Likes += likes;
-        bucket.Shares += shares;
+        Buckets[position].AddEngagement(views, likes, shares);
         return true;
     }
 
@@ -59,7 +74,7 @@ public sealed class RollingWindow
         var oldest = nowIndex - BucketCount + 1;
         long comments = 0, views = 0, likes = 0, shares = 0;
         var sentiment = new SentimentTally();
-        foreach (ref readonly var b in CollectionsMarshal.AsSpan(_buckets))
+        foreach (ref readonly var b in Buckets.AsSpan())
         {
             if (b.Index < oldest || b.Index > nowIndex)
             {
@@ -95,7 +110,7 @@ public sealed class RollingWindow
         var nowIndex = now.UtcTicks / BucketWidthTicks;
         var oldest = nowIndex - BucketCount + 1;
         var series = new SeriesBucket[BucketCount];
-        var kept = CollectionsMarshal.AsSpan(_buckets);
+        var kept = Buckets.AsSpan();
         var next = 0;
         while (next < kept.Length && kept[next].Index < oldest)
         {
@@ -134,66 +149,74 @@ public sealed class RollingWindow
         var nowIndex = now.UtcTicks / BucketWidthTicks;
         var oldest = nowIndex - BucketCount + 1;
         var index = Math.Min(eventTime.UtcTicks / BucketWidthTicks, nowIndex);
-        Prune(oldest);
+        var buckets = Buckets;
+        var expired = 0;
+        while (expired < buckets.Length && buckets[expired].Index < oldest)
+        {
+            expired++;
+        }
+
         if (index < oldest)
         {
+            Resize(expired, insertAt: -1);
             position = -1;
             return false;
         }
 
         // Events arrive mostly in time order, so the bucket is nearly always the last one or a new last one.
-        var count = _buckets.Count;
-        if (count > 0 && _buckets[count - 1].Index == index)
+        var at = buckets.Length;
+        if (at > expired && buckets[at - 1].Index >= index)
         {
-            position = count - 1;
-            return true;
-        }
-
-        if (count == 0 || _buckets[count - 1].Index < index)
-        {
-            _buckets.Add(new WindowBucket { Index = index });
-            position = count;
-            return true;
-        }
-
-        var lo = 0;
-        var hi = count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var midIndex = _buckets[mid].Index;
-            if (midIndex == index)
+            at = Array.BinarySearch(buckets, expired, buckets.Length - expired, new PackedWindowBucket { Index = index }, ByIndex.Instance);
+            if (at >= 0)
             {
-                position = mid;
+                Resize(expired, insertAt: -1);
+                position = at - expired;
                 return true;
             }
 
-            if (midIndex < index)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
+            at = ~at;
         }
 
-        _buckets.Insert(lo, new WindowBucket { Index = index });
-        position = lo;
+        Resize(expired, insertAt: at);
+        Buckets[at - expired] = new PackedWindowBucket { Index = index };
+        position = at - expired;
         return true;
     }
 
-    private void Prune(long oldest)
+    /// <summary>
+    /// Drops the <paramref name="expired"/> oldest buckets and opens an empty one at <paramref name="insertAt"/> (an
+    /// index before the drop; -1 for none). The array stays exactly as long as the buckets it holds: a new one is
+    /// allocated only when their number changes, at most once per bucket width.
+    /// </summary>
+    private void Resize(int expired, int insertAt)
     {
-        var expired = 0;
-        while (expired < _buckets.Count && _buckets[expired].Index < oldest)
+        var buckets = Buckets;
+        var inserted = insertAt >= 0 ? 1 : 0;
+        if (expired == 0 && inserted == 0)
         {
-            expired++;
+            return;
         }
 
-        if (expired > 0)
+        var length = buckets.Length - expired + inserted;
+        var target = length == buckets.Length ? buckets : new PackedWindowBucket[length];
+        if (inserted == 0)
         {
-            _buckets.RemoveRange(0, expired);
+            Array.Copy(buckets, expired, target, 0, length);
         }
+        else
+        {
+            Array.Copy(buckets, expired, target, 0, insertAt - expired);
+            Array.Copy(buckets, insertAt, target, insertAt - expired + 1, buckets.Length - insertAt);
+        }
+
+        _buckets = target;
+    }
+
+    private sealed class ByIndex : IComparer<PackedWindowBucket>
+    {
+        public static readonly ByIndex Instance = new();
+
+        public int Compare(PackedWindowBucket x, PackedWindowBucket y) => x.Index.CompareTo(y.Index);
     }
 }

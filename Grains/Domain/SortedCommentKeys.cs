@@ -13,6 +13,9 @@ public sealed class SortedCommentKeys
 
     public int Count => _count;
 
+    /// <summary>Keys the arrays have room for: what the set costs in heap, 12 bytes each.</summary>
+    public int Room => _seconds.Length;
+
     public CommentKey this[int index] => new(_seconds[index], _hashes[index]);
 
     public bool Contains(CommentKey key) => IndexOf(key) >= 0;
@@ -23,8 +26,11 @@ public sealed class SortedCommentKeys
     /// </summary>
     public bool ContainsHash(ulong hash) => _hashes.AsSpan(0, _count).Contains(hash);
 
-    /// <summary>Adds the key; false when it was there already.</summary>
-    public bool Add(CommentKey key)
+    /// <summary>
+    /// Adds the key; false when it was there already. The arrays grow by doubling, but never past
+    /// <paramref name="limit"/> keys while the set holds fewer: a set that is kept at most that large pays for no more.
+    /// </summary>
+    public bool Add(CommentKey key, int limit = int.MaxValue)
     {
         var at = IndexOf(key);
         if (at >= 0)
@@ -35,7 +41,7 @@ public sealed class SortedCommentKeys
         at = ~at;
         if (_count == _seconds.Length)
         {
-            var capacity = Math.Max(8, _count * 2);
+            var capacity = Math.Max(_count + 1, Math.Min(limit, Math.Max(8, _count * 2)));
             Array.Resize(ref _seconds, capacity);
             Array.Resize(ref _hashes, capacity);
         }
@@ -59,14 +65,6 @@ public sealed class SortedCommentKeys
         Array.Copy(_seconds, n, _seconds, 0, _count - n);
         Array.Copy(_hashes, n, _hashes, 0, _count - n);
         _count -= n;
-    }
-
-    public void Clear()
-    {
-        // Drop the arrays too: a set emptied after a merge should hold no memory while the video is quiet.
-        _seconds = [];
-        _hashes = [];
-        _count = 0;
     }
 
     private int IndexOf(CommentKey key)

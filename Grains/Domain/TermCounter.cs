@@ -1,5 +1,6 @@
 namespace Insights.Grains.Domain;
 
+using System.Text;
 using Insights.Stats;
 
 /// <summary>
@@ -7,8 +8,9 @@ using Insights.Stats;
 /// of the terms, with <see cref="Capacity"/> counters. A new term takes the counter of the least frequent one and
 /// inherits its count, so a reported count is an upper bound that overstates the true one by at most
 /// (occurrences counted) / <see cref="Capacity"/>, and every term more frequent than that is guaranteed a counter.
-/// Strings are kept only for the <see cref="Named"/> most frequent terms, the ones <see cref="Top"/> can report: a
-/// term enters that set only when its own count rises, which is when its text is at hand.
+/// Text is kept only for the <see cref="Named"/> most frequent terms, the ones <see cref="Top"/> can report (a term
+/// enters that set only when its own count rises, which is when its text is at hand), as UTF-8 in one array. Counts
+/// are 32-bit and saturate: a video's term occurrences would have to pass 4 billion.
 /// </summary>
 [GenerateSerializer]
 public sealed class TermCounter
@@ -17,10 +19,14 @@ public sealed class TermCounter
     [Id(0)] private Dictionary<string, long>? _legacyCounts;
 
     [Id(2)] private ulong[] _hashes = [];
-    [Id(3)] private long[] _counts = [];
+    // 64-bit counts and the names as strings (Ids 3 and 6), before the 32-bit counts and the UTF-8 names.
+    [Id(3)] private long[]? _legacyCounts64;
     [Id(4)] private int _used;
     [Id(5)] private ulong[] _namedHashes = [];
-    [Id(6)] private string[] _names = [];
+    [Id(6)] private string[]? _legacyNames;
+    [Id(7)] private uint[] _counts = [];
+    /// <summary>The names of <c>_namedHashes</c>, in their order: each its UTF-8 length (a term is at most 40 characters) then its bytes.</summary>
+    [Id(8)] private byte[] _names = [];
 
     public TermCounter(int capacity, int named)
     {
@@ -43,8 +49,24 @@ public sealed class TermCounter
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(named, 1);
         (_capacity, _named) = (capacity, Math.Min(named, capacity));
-        // State read back from the old layout was built without running initializers.
+        // State read back from an old layout was built without running initializers.
         (_hashes, _counts, _namedHashes, _names) = (_hashes ?? [], _counts ?? [], _namedHashes ?? [], _names ?? []);
+        if (_legacyCounts64 is { } counts64)
+        {
+            _legacyCounts64 = null;
+            _counts = counts64.Select(c => (uint)Math.Clamp(c, 0, uint.MaxValue)).ToArray();
+        }
+
+        if (_legacyNames is { } names)
+        {
+            _legacyNames = null;
+            _names = [];
+            foreach (var name in names)
+            {
+                _names = AppendName(_names, name);
+            }
+        }
+
         if (_legacyCounts is { } legacy)
         {
             _legacyCounts = null;
@@ -59,14 +81,18 @@ public sealed class TermCounter
 
     public IReadOnlyList<TermCount> Top(int n)
     {
-        var top = new List<TermCount>(Math.Min(n, _names.Length));
-        for (var i = 0; i < _names.Length; i++)
+        var top = new List<TermCount>(Math.Min(n, _namedHashes.Length));
+        var offset = 0;
+        for (var i = 0; i < _namedHashes.Length; i++)
         {
+            var length = _names[offset];
             var at = IndexOf(_namedHashes[i]);
             if (at >= 0)
             {
-                top.Add(new TermCount(_names[i], _counts[at]));
+                top.Add(new TermCount(Encoding.UTF8.GetString(_names, offset + 1, length), _counts[at]));
             }
+
+            offset += 1 + length;
         }
 
         return top.OrderByDescending(t => t.Count).ThenBy(t => t.Term, StringComparer.Ordinal).Take(n).ToList();
@@ -81,7 +107,7 @@ public sealed class TermCounter
             at = Claim(hash);
         }
 
-        _counts[at] += increment;
+        _counts[at] = (uint)Math.Min(uint.MaxValue, _counts[at] + increment);
         Name(hash, term, _counts[at]);
     }
 
@@ -116,7 +142,7 @@ public sealed class TermCounter
     }
 
     /// <summary>Keeps the term's text when its count puts it among the <see cref="Named"/> highest.</summary>
-    private void Name(ulong hash, ReadOnlySpan<char> term, long count)
+    private void Name(ulong hash, ReadOnlySpan<char> term, uint count)
     {
         var lowest = -1;
         for (var i = 0; i < _namedHashes.Length; i++)
@@ -136,19 +162,50 @@ public sealed class TermCounter
         if (_namedHashes.Length < Named)
         {
             Array.Resize(ref _namedHashes, _namedHashes.Length + 1);
-            Array.Resize(ref _names, _names.Length + 1);
-            lowest = _names.Length - 1;
+            _namedHashes[^1] = hash;
+            _names = AppendName(_names, term);
+            return;
         }
-        else if (CountOf(_namedHashes[lowest]) >= count)
+
+        if (CountOf(_namedHashes[lowest]) >= count)
         {
             return;
         }
 
-        _namedHashes[lowest] = hash;
-        _names[lowest] = term.ToString();
+        // The lowest named term leaves the set; the new one joins at the end.
+        var offset = 0;
+        for (var i = 0; i < lowest; i++)
+        {
+            offset += 1 + _names[offset];
+        }
+
+        var leaving = 1 + _names[offset];
+        var names = new byte[_names.Length - leaving];
+        _names.AsSpan(0, offset).CopyTo(names);
+        _names.AsSpan(offset + leaving).CopyTo(names.AsSpan(offset));
+        Array.Copy(_namedHashes, lowest + 1, _namedHashes, lowest, _namedHashes.Length - lowest - 1);
+        _namedHashes[^1] = hash;
+        _names = AppendName(names, term);
     }
 
-    private long CountOf(ulong hash)
+    private static byte[] AppendName(byte[] names, ReadOnlySpan<char> term)
+    {
+        // Terms are at most 40 characters (TermExtractor); a longer one from old state is cut to what a length byte holds.
+        var bytes = Encoding.UTF8.GetByteCount(term);
+        while (bytes > byte.MaxValue)
+        {
+            term = term[..(char.IsLowSurrogate(term[^1]) ? term.Length - 2 : term.Length - 1)];
+            bytes = Encoding.UTF8.GetByteCount(term);
+        }
+
+        var appended = new byte[names.Length + 1 + bytes];
+        names.CopyTo(appended, 0);
+        appended[names.Length] = (byte)bytes;
+        Encoding.UTF8.GetBytes(term, appended.AsSpan(names.Length + 1));
+        return appended;
+    }
+
+    private uint CountOf(ulong hash)
     {
         var at = IndexOf(hash);
         return at < 0 ? 0 : _counts[at];

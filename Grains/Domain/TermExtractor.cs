@@ -24,7 +24,16 @@ public static class TermExtractor
 
     public delegate void TermSink(ReadOnlySpan<char> term, bool isHashtag);
 
-    public static void Extract(string text, TermSink sink)
+    /// <summary>What receives the terms: an object the caller has anyway, so extracting allocates no delegate.</summary>
+    public interface ITermSink
+    {
+        void Add(ReadOnlySpan<char> term, bool isHashtag);
+    }
+
+    public static void Extract(string text, TermSink sink) => Extract(text, new DelegateSink(sink));
+
+    public static void Extract<TSink>(string text, TSink sink)
+        where TSink : ITermSink
     {
         Span<char> buffer = stackalloc char[MaxTermLength];
         var lookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -62,15 +71,20 @@ public static class TermExtractor
 
                 if (hashtag)
                 {
-                    sink(term, true);
+                    sink.Add(term, true);
                 }
                 else if (letters >= 3 && !lookup.Contains(term))
                 {
-                    sink(term, false);
+                    sink.Add(term, false);
                 }
             }
 
             i = end;
         }
+    }
+
+    private readonly struct DelegateSink(TermSink sink) : ITermSink
+    {
+        public void Add(ReadOnlySpan<char> term, bool isHashtag) => sink(term, isHashtag);
     }
 }

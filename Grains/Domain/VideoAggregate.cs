@@ -10,11 +10,10 @@ using Insights.Stats;
 /// The rules of one video's live state, over a <see cref="VideoState"/> that the grain persists.
 /// Plain code: no Orleans, no clock of its own (callers pass "now"), so it is tested without a cluster.
 /// </summary>
-public sealed class VideoAggregate
+public sealed class VideoAggregate : TermExtractor.ITermSink
 {
     private readonly VideoState _state;
     private readonly VideoOptions _options;
-    private readonly TermExtractor.TermSink _termSink;
 
     public VideoAggregate(string videoId, VideoState state, VideoOptions options)
     {
@@ -30,14 +29,13 @@ public sealed class VideoAggregate
         _state.Recent.Configure(options.RecentComments);
         _state.Terms ??= new TermCounter(options.TermCapacity, options.TopTerms);
         _state.Terms.Configure(options.TermCapacity, options.TopTerms);
-        _state.Hashtags ??= new TermCounter(options.TermCapacity, options.TopTerms);
-        _state.Hashtags.Configure(options.TermCapacity, options.TopTerms);
+        // Created by the first hashtag: most comments carry none.
+        _state.Hashtags?.Configure(options.TermCapacity, options.TopTerms);
         _state.SeenComments ??= new CommentIdSet(options.DedupCapacity);
         _state.SeenComments.Capacity = options.DedupCapacity;
         // Comments counted into an old ring were ingested by UpdatedAt and created at most the ingest's future skew
         // (minutes) after: an hour past it covers them.
         _state.SeenComments.StartLegacyMigration(_state.UpdatedAt + TimeSpan.FromHours(1));
-        _termSink = (term, isHashtag) => (isHashtag ? _state.Hashtags : _state.Terms).Add(term);
     }
 
     public string VideoId { get; }
@@ -106,7 +104,7 @@ public sealed class VideoAggregate
             Analyzer = sentiment.Analyzer,
             Language = sentiment.Language,
         });
-        TermExtractor.Extract(comment.Text, _termSink);
+        TermExtractor.Extract(comment.Text, this);
         Touch(comment.IngestedAt, comment.CreateTime);
     }
 
@@ -172,7 +170,7 @@ public sealed class VideoAggregate
             Windows = Windows(now),
             RecentComments = _state.Recent!.Items.ToList(),
             TopTerms = _state.Terms!.Top(_options.TopTerms),
-            TopHashtags = _state.Hashtags!.Top(_options.TopTerms),
+            TopHashtags = _state.Hashtags?.Top(_options.TopTerms) ?? [],
             UpdatedAt = _state.UpdatedAt,
             LastEventTime = _state.LastEventTime,
             Ingest = new IngestCounters
@@ -199,7 +197,7 @@ public sealed class VideoAggregate
             Windows = Windows(now),
             Description = Cut(_state.Video?.Description, VideoSummary.MaxDescriptionLength),
             Hashtags = _state.Video?.Hashtags ?? [],
-            CommentHashtags = _state.Hashtags!.Top(SummaryCommentHashtags),
+            CommentHashtags = _state.Hashtags?.Top(SummaryCommentHashtags) ?? [],
             PublishedAt = _state.Video?.CreateTime,
             Sentiment = sentiment,
         };
@@ -262,6 +260,9 @@ public sealed class VideoAggregate
 
         return windows;
     }
+
+    void TermExtractor.ITermSink.Add(ReadOnlySpan<char> term, bool isHashtag) =>
+        (isHashtag ? _state.Hashtags ??= new TermCounter(_options.TermCapacity, _options.TopTerms) : _state.Terms!).Add(term);
 
     private void Touch(DateTimeOffset ingestedAt, DateTimeOffset? eventTime)
     {

@@ -1,6 +1,9 @@
 namespace Insights.Grains.Domain;
 
-/// <summary>What happened to a video during one bucket of event time.</summary>
+/// <summary>
+/// A bucket as state written before <see cref="PackedWindowBucket"/> holds it: read back and packed by
+/// <see cref="RollingWindow"/>, never written.
+/// </summary>
 [GenerateSerializer]
 public struct WindowBucket
 {

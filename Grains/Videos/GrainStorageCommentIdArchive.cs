@@ -10,7 +10,8 @@ using Orleans.Storage;
 /// </summary>
 internal sealed class GrainStorageCommentIdArchive(IGrainStorage storage, GrainId grainId) : ICommentIdArchive
 {
-    private readonly Dictionary<int, string?> _etags = [];
+    // Created by the first read: an archive is often made and never used.
+    private Dictionary<int, string?>? _etags;
 
     public static string StateName(int bucket) =>
         bucket == ICommentIdArchive.LegacyBucket ? "video-ids-legacy" : "video-ids-" + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -19,22 +20,22 @@ internal sealed class GrainStorageCommentIdArchive(IGrainStorage storage, GrainI
     {
         var state = new GrainState<SortedCommentKeys>();
         await storage.ReadStateAsync(StateName(bucket), grainId, state);
-        _etags[bucket] = state.ETag;
+        (_etags ??= [])[bucket] = state.ETag;
         return state.RecordExists && state.State is { } keys ? keys : new SortedCommentKeys();
     }
 
     public async Task WriteAsync(int bucket, SortedCommentKeys keys)
     {
-        if (!_etags.TryGetValue(bucket, out var etag))
+        if (_etags is null || !_etags.TryGetValue(bucket, out var etag))
         {
             // Never read by this activation: read for the ETag, so the write is still conditional.
             await ReadAsync(bucket);
-            etag = _etags[bucket];
+            etag = _etags![bucket];
         }
 
         var state = new GrainState<SortedCommentKeys>(keys, etag);
         await storage.WriteStateAsync(StateName(bucket), grainId, state);
         // The next change of this segment reads it again (a merge is read, add, write), which brings the ETag.
-        _etags.Remove(bucket);
+        _etags?.Remove(bucket);
     }
 }

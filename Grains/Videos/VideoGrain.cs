@@ -7,7 +7,6 @@ using Insights.Lake.Zones;
 using Insights.Sentiment;
 using Insights.Series;
 using Insights.Stats;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -21,7 +20,7 @@ using Orleans.Streams.Core;
 /// already counted in the persisted de-duplication set.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.VideoNamespace)]
-public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<VideoStreamEvent>
+public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<VideoStreamEvent>, ICommentIdArchive
 {
     private readonly IPersistentState<VideoState> _state;
     private readonly ISentimentAnalyzer _analyzer;
@@ -32,7 +31,6 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
     private readonly ILogger<VideoGrain> _logger;
     private static readonly SentimentResult Unscored = new(SentimentLabel.Neutral, 0, 0, 1, 0, "unscored");
     private VideoAggregate _aggregate = null!;
-    private ICommentIdArchive _archive = null!;
     private long _persistedVersion;
     private long _snapshotVersion;
     private long _reportedVersion;
@@ -60,15 +58,15 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
     {
         VideoMetrics.Activated();
         _aggregate = new VideoAggregate(this.GetPrimaryKeyString(), _state.State, _options);
-        _archive = new GrainStorageCommentIdArchive(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains), GrainContext.GrainId);
         if (_aggregate.CommentIds.NeedsLegacyMigration)
         {
             // State from before the archive: its ring goes to the legacy segment before any comment is claimed.
-            await _aggregate.CommentIds.MigrateLegacyAsync(_archive);
+            await _aggregate.CommentIds.MigrateLegacyAsync(this);
         }
 
         _persistedVersion = _snapshotVersion = _reportedVersion = _aggregate.Version;
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
+        // A static callback with the grain as its state: a method group would cost each activation a delegate.
+        this.RegisterGrainTimer(static (grain, cancellationToken) => grain.FlushAsync(cancellationToken), this, new GrainTimerCreationOptions(_options.FlushInterval, _options.FlushInterval)
         {
             KeepAlive = false,
         });
@@ -97,7 +95,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         var now = _clock.GetUtcNow();
         VideoMetrics.Delivered(items, now);
         List<CommentPosted>? comments = null;
-        await _aggregate.PrepareClaimsAsync(items.Select(i => i.Item), _archive);
+        await _aggregate.PrepareClaimsAsync(items.Select(i => i.Item), this);
         foreach (var item in items)
         {
             try
@@ -249,7 +247,7 @@ public sealed partial class VideoGrain : Grain, IVideoGrain, IStreamSubscription
         // ids wait (in the state just written) until enough of them do.
         if (_aggregate.CommentIds.MergeDue || (!_options.PersistEveryBatch && _aggregate.CommentIds.Pending > 0))
         {
-            await _aggregate.CommentIds.MergePendingAsync(_archive);
+            await _aggregate.CommentIds.MergePendingAsync(this);
         }
     }
 

@@ -10,7 +10,8 @@ using Insights.Alerts;
 public sealed class VideoAlertWatch(AlertRules rules)
 {
     private static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
-    private readonly Dictionary<AlertRule, DateTimeOffset> _reported = [];
+    // Created by the first alert reported: most videos never fire one, and every active video holds a watch.
+    private Dictionary<AlertRule, DateTimeOffset>? _reported;
     private long _checkedVersion = -1;
     private DateTimeOffset _checkedAt;
 
@@ -24,7 +25,11 @@ public sealed class VideoAlertWatch(AlertRules rules)
         _checkedAt = windows.Now;
         var fired = rules.Evaluate(windows);
         var now = windows.Now;
-        fired.RemoveAll(a => _reported.TryGetValue(a.Rule, out var at) && now - at < rules.Cooldown);
+        if (_reported is { } reported)
+        {
+            fired.RemoveAll(a => reported.TryGetValue(a.Rule, out var at) && now - at < rules.Cooldown);
+        }
+
         return fired;
     }
 
@@ -33,7 +38,7 @@ public sealed class VideoAlertWatch(AlertRules rules)
     {
         foreach (var alert in alerts)
         {
-            _reported[alert.Rule] = now;
+            (_reported ??= [])[alert.Rule] = now;
         }
     }
 }
