@@ -20,13 +20,13 @@ if [ "${PIPESTATUS[0]}" -ne 0 ]; then
 fi
 
 # The project's style (.editorconfig), checked like a test: code that needs formatting counts as one failure, and the
-# tests still run so one run shows everything. It runs beside the tests (it only reads the sources, and the tests run
-# the builds above) at the lowest priority, on the processor time the tests leave idle while they wait for processes
-# and polls: run before them it added a minute and a half on two cores, run beside them at the same priority it
-# slowed them by more.
-rm -f .local/format.rc
-(nice -n 19 dotnet format Insights.sln --no-restore --verify-no-changes >.local/format.log 2>&1; echo $? >.local/format.rc) &
-format_pid=$!
+# tests still run so one run shows everything.
+format_failed=0
+if ! dotnet format Insights.sln --no-restore --verify-no-changes >.local/format.log 2>&1; then
+  format_failed=1
+  echo "format: $(grep -c 'error ' .local/format.log) places differ from .editorconfig (dotnet format Insights.sln fixes them):"
+  grep 'error ' .local/format.log | head -n 20
+fi
 
 results=.local/test-results
 # A test that hangs is stopped after five minutes and named (blame), instead of holding the run until CI's limit; its
@@ -35,14 +35,6 @@ rm -rf "$results"
 dotnet test Insights.sln -c Release --no-build -nologo --logger "trx;LogFilePrefix=insights" --results-directory "$results" \
   --blame-hang-timeout 5m --blame-hang-dump-type none 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-
-wait "$format_pid"
-format_failed=0
-if [ "$(cat .local/format.rc 2>/dev/null)" != "0" ]; then
-  format_failed=1
-  echo "format: $(grep -c 'error ' .local/format.log) places differ from .editorconfig (dotnet format Insights.sln fixes them):"
-  grep 'error ' .local/format.log | head -n 20
-fi
 
 # Skipped tests with their reasons (the console logger names them only): a live-service test without its connection
 # string, a check on data this clone does not have.
