@@ -18,7 +18,8 @@ using Spectre.Console.Cli;
 /// matrix, and the published VADER/AFINN baselines of the shared README for comparison; then, per language of the
 /// learned model (<see cref="LanguageValidation"/>: English from tweeteval_val and vader_tweets, every XLM-T language
 /// from its validation file), macro-F1 and macro-recall next to the lexicon analyzer's and the confusion matrix.
-/// Then the language identifier's accuracy per language on the shared validation files. Exit code 1 if a file is
+/// Then the language identifier's accuracy per language on the shared validation files, and how the XLM-T files'
+/// labels agree with the English training file's on the texts they share (<see cref="LabelAgreement"/>). Exit code 1 if a file is
 /// unreadable, has a bad line, or could not be scored; 2 for bad arguments.
 /// </summary>
 public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environment) : AsyncCommand<QualitySettings>
@@ -184,6 +185,12 @@ public sealed class QualityCommand(IAnsiConsole console, ToolEnvironment environ
         {
             var matrix = await set.ScoreAsync(analyzer, cancellationToken);
             console.Write(QualityReport.Create($"{set.Name}", analyzer.Name, matrix, [], new Dictionary<string, int>()));
+            console.WriteLine();
+        }
+
+        if (LabelAgreementSection.Create(folder) is { } agreement)
+        {
+            console.Write(agreement);
             console.WriteLine();
         }
 

@@ -106,7 +106,9 @@ public sealed class SeriesModelTests
         using var work = lake.Copy();
         await using var h = new Harness(work);
         await h.Warehouse.LoadAsync();
-        var video = lake.Comments.GroupBy(c => c.VideoId).MaxBy(g => g.Count())!;
+        // Every page opens the DuckDB file (the warehouse holds no connection between reads): a video of a few dozen
+        // comments gives enough pages, where the busiest one's hundred pages took a minute and more of a loaded CI run.
+        var video = lake.Comments.GroupBy(c => c.VideoId).Where(g => g.Count() >= 40).MinBy(g => g.Count())!;
         var expected = video.OrderBy(c => c.CreateTime).ThenBy(c => c.CommentId, StringComparer.Ordinal).ToList();
 
         var read = new List<ExportedComment>();
