@@ -77,20 +77,24 @@ public sealed class DurablePipelineRun : IAsyncDisposable
         await _silo.StartAsync();
     }
 
-    public async Task<Result> RunAsync(Workload workload)
+    /// <summary>
+    /// Publishes every batch and waits until every video counted its comments. Each producer reads one of
+    /// <paramref name="partitions"/> (the workload's batches split by video, <see cref="Workload.Partitioned"/>), so a
+    /// video's events are published in order by one producer, as a hub partition reader or the ingest path publishes them.
+    /// </summary>
+    public async Task<Result> RunAsync(Workload workload, IReadOnlyList<IReadOnlyList<byte[]>> partitions)
     {
+        ArgumentNullException.ThrowIfNull(partitions);
         var provider = Client.GetStreamProvider(StreamNames.Provider);
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         long messages = 0;
         var watch = Stopwatch.StartNew();
-        var next = -1;
-        var producers = Enumerable.Range(0, _options.Producers).Select(_ => Task.Run(async () =>
+        var producers = partitions.Select(partition => Task.Run(async () =>
         {
             var producer = new Producer(provider, _options.PublishBatch, sent);
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < workload.Batches.Count)
+            foreach (var batch in partition)
             {
-                await producer.AddAsync(workload.Batches[i]);
+                await producer.AddAsync(batch);
             }
 
             await producer.FlushAsync();

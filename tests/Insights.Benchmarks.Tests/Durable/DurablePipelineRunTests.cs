@@ -32,7 +32,7 @@ public sealed class DurablePipelineRunTests : IAsyncLifetime
         }, services => InProcessHubAdapterFactory.Replace(services, hub));
         await run.StartAsync();
 
-        var result = await run.RunAsync(workload);
+        var result = await run.RunAsync(workload, workload.Partitioned(options.Producers));
 
         Assert.Equal(workload.DistinctComments, result.Counted);
         // Re-sent comments are set aside, never counted; a redelivery (at-least-once) would only add to them.
