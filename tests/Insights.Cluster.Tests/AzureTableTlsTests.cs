@@ -3,8 +3,8 @@ namespace Insights.Cluster.Tests;
 using global::Azure.Data.Tables;
 using Insights.ClusterHosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 [Collection(AzureTableTlsCollection.Name)]
 public sealed class AzureTableTlsTests(AzureTableTlsFixture fixture)
@@ -72,15 +72,23 @@ public sealed class AzureTableTlsTests(AzureTableTlsFixture fixture)
             ["Insights:Cluster:AzureTable:ConnectionString"] = fixture.ConnectionString,
         });
         builder.UseOrleansClient(client => client.AddInsightsClustering(builder.Configuration));
+        var logs = new LogRecorder(LogLevel.Warning);
+        builder.Logging.AddProvider(logs);
         using var host = builder.Build();
 
-        // A TLS gateway never answers a plain-text handshake, so the client cannot connect; with TLS off on the silos
-        // the same client would be connected and answered within a second or two.
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Assert.ThrowsAnyAsync<Exception>(async () =>
-        {
-            await host.StartAsync(patience.Token);
-            await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(patience.Token);
-        });
+        // A TLS gateway closes a plain-text connection during the handshake: every attempt on both gateways fails and
+        // the client keeps retrying (RetryUntilClusterIsUp, a round a second). With TLS off on the silos the same
+        // client would connect at its first attempt and never log a failed round.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var start = host.StartAsync(patience.Token);
+        var failedRounds = await Eventually.Until(
+            () => Task.FromResult(logs.Warnings.Count(m => m.Contains("Unable to connect to any of the", StringComparison.Ordinal))),
+            rounds => rounds >= 3 || start.IsCompleted, TimeSpan.FromSeconds(60));
+
+        Assert.True(failedRounds >= 3, $"{failedRounds} failed connection rounds; the client started: {start.Status}");
+        Assert.False(start.IsCompleted, "the client connected to the TLS cluster without TLS");
+        Assert.Contains(logs.Entries, e => e.Category == "Orleans.Runtime.Messaging.ConnectionManager" && e.Message.StartsWith("Connection attempt to endpoint", StringComparison.Ordinal));
+        await patience.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => start);
     }
 }

@@ -1,5 +1,6 @@
 namespace Insights.Api.Tests.Corpus;
 
+using Insights.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 /// </summary>
 public sealed class CorpusFixture : ApiFixture
 {
-    public LogRecorder Logs { get; } = new();
+    public LogRecorder Logs { get; } = new(LogLevel.Error);
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
 }

@@ -2,6 +2,7 @@ namespace Insights.Sources.Tests.Support;
 
 using Insights.Sources.RateLimiting;
 using Insights.Sources.TikTok;
+using Insights.Testing;
 
 /// <summary>A stub TikTok API, a recording sink, metrics, logs and a state store of its own, for one test.</summary>
 internal sealed class SourceHarness : IAsyncDisposable
