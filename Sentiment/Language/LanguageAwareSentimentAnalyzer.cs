@@ -58,7 +58,7 @@ public sealed class LanguageAwareSentimentAnalyzer : ISentimentAnalyzer
     {
         ArgumentNullException.ThrowIfNull(texts);
         return inner is IInProcessSentimentAnalyzer local
-            ? ValueTask.FromResult(AnalyzeInProcess(local, texts, cancellationToken))
+            ? SynchronousScoring.ScoreAll(texts, text => AnalyzeInProcess(local, text), cancellationToken)
             : AnalyzeInBatchAsync(texts, cancellationToken);
     }
 
@@ -66,22 +66,10 @@ public sealed class LanguageAwareSentimentAnalyzer : ISentimentAnalyzer
     /// The local analyzer's path: each text identified and, if its language is scored, scored right away with its
     /// language, so there is no sub-batch to build and no result to copy; the same results as the batch path.
     /// </summary>
-    private IReadOnlyList<SentimentResult> AnalyzeInProcess(IInProcessSentimentAnalyzer local, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    private SentimentResult AnalyzeInProcess(IInProcessSentimentAnalyzer local, string text)
     {
-        var results = new SentimentResult[texts.Count];
-        for (var i = 0; i < results.Length; i++)
-        {
-            if ((i & 1023) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var text = texts[i];
-            var language = identifier.LanguageOf(text);
-            results[i] = IsScored(language) ? local.Analyze(text, language) : setAside[language];
-        }
-
-        return results;
+        var language = identifier.LanguageOf(text);
+        return IsScored(language) ? local.Analyze(text, language) : setAside[language];
     }
 
     private async ValueTask<IReadOnlyList<SentimentResult>> AnalyzeInBatchAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
