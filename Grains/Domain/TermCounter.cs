@@ -180,15 +180,15 @@ public sealed class TermCounter
         }
 
         var leaving = 1 + _names[offset];
-        var names = new byte[_names.Length - leaving];
-        _names.AsSpan(0, offset).CopyTo(names);
-        _names.AsSpan(offset + leaving).CopyTo(names.AsSpan(offset));
         Array.Copy(_namedHashes, lowest + 1, _namedHashes, lowest, _namedHashes.Length - lowest - 1);
         _namedHashes[^1] = hash;
-        _names = AppendName(names, term);
+        _names = AppendName(_names.AsSpan(0, offset), _names.AsSpan(offset + leaving), term);
     }
 
-    private static byte[] AppendName(byte[] names, ReadOnlySpan<char> term)
+    private static byte[] AppendName(byte[] names, ReadOnlySpan<char> term) => AppendName(names, [], term);
+
+    /// <summary>A new names array: <paramref name="before"/>, then <paramref name="after"/>, then the term.</summary>
+    private static byte[] AppendName(ReadOnlySpan<byte> before, ReadOnlySpan<byte> after, ReadOnlySpan<char> term)
     {
         // Terms are at most 40 characters (TermExtractor); a longer one from old state is cut to what a length byte holds.
         var bytes = Encoding.UTF8.GetByteCount(term);
@@ -198,10 +198,12 @@ public sealed class TermCounter
             bytes = Encoding.UTF8.GetByteCount(term);
         }
 
-        var appended = new byte[names.Length + 1 + bytes];
-        names.CopyTo(appended, 0);
-        appended[names.Length] = (byte)bytes;
-        Encoding.UTF8.GetBytes(term, appended.AsSpan(names.Length + 1));
+        var kept = before.Length + after.Length;
+        var appended = new byte[kept + 1 + bytes];
+        before.CopyTo(appended);
+        after.CopyTo(appended.AsSpan(before.Length));
+        appended[kept] = (byte)bytes;
+        Encoding.UTF8.GetBytes(term, appended.AsSpan(kept + 1));
         return appended;
     }
 
