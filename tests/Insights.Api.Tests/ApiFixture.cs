@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Insights.Api.Security;
 using Insights.Silo.Hosting;
+using Insights.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -157,11 +158,7 @@ public class ApiFixture : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         await StopAsync();
-
-        if (Directory.Exists(_statePath))
-        {
-            Directory.Delete(_statePath, recursive: true);
-        }
+        await TemporaryFolder.DeleteAsync(_statePath);
     }
 
     private async Task StopAsync()

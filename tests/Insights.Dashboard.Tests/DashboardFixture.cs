@@ -101,10 +101,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             _silo.Dispose();
         }
 
-        if (Directory.Exists(_statePath))
-        {
-            Directory.Delete(_statePath, recursive: true);
-        }
+        await TemporaryFolder.DeleteAsync(_statePath);
     }
 
     private static int FreePort()

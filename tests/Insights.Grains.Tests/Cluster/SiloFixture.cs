@@ -4,6 +4,7 @@ using Insights.ClusterHosting.Streams;
 using Insights.Events;
 using Insights.Lake.Hosting;
 using Insights.Silo.Hosting;
+using Insights.Testing;
 using Microsoft.Extensions.Configuration;
 using Orleans.Runtime;
 using Orleans.TestingHost;
@@ -96,13 +97,7 @@ public class SiloFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        try
-        {
-            Directory.Delete(StatePath, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
+        await TemporaryFolder.DeleteAsync(StatePath);
     }
 
     public Task Publish(string videoId, params VideoStreamEvent[] events) =>

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Insights.Silo.Hosting;
 using Insights.Sources.Tests.Support;
+using Insights.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -103,10 +104,7 @@ public sealed class SourcesApiFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Stub.DisposeAsync();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        await TemporaryFolder.DeleteAsync(_folder);
     }
 
     private static int FreePort()
