@@ -93,6 +93,14 @@ public class ObservedTimeProvider(DateTimeOffset start) : FakeTimeProvider(start
         }
 
         Waits.Enqueue(dueTime);
+    }
+
+    /// <summary>
+    /// With <see cref="AdvancesOnEveryWait"/>, moves the clock past a timer just set. Only once the inner timer is set:
+    /// a clock moved before that would pass the due time without firing it, and the timer would wait forever.
+    /// </summary>
+    private void PassWait(TimeSpan dueTime)
+    {
         if (AdvancesOnEveryWait && dueTime > TimeSpan.Zero)
         {
             ThreadPool.QueueUserWorkItem(_ =>
@@ -131,7 +139,9 @@ public class ObservedTimeProvider(DateTimeOffset start) : FakeTimeProvider(start
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             owner.Armed(this, dueTime, period);
-            return Inner.Change(dueTime, period);
+            var changed = Inner.Change(dueTime, period);
+            owner.PassWait(dueTime);
+            return changed;
         }
 
         public void Dispose()
