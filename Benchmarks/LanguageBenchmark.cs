@@ -17,7 +17,8 @@ using Insights.Sentiment.Language;
 public sealed class LanguageBenchmark(TimeSpan? measure = null) : IBenchmarkSection
 {
     private readonly TimeSpan _measure = measure ?? TimeSpan.FromSeconds(2);
-    private readonly TimeSpan _warmUp = (measure ?? TimeSpan.FromSeconds(2)) / 7;
+
+    private TimeSpan WarmUp => _measure / 7;
 
     public string Flag => "--language";
 
@@ -31,8 +32,8 @@ public sealed class LanguageBenchmark(TimeSpan? measure = null) : IBenchmarkSect
 
         Func<string, double> identify = text => identifier.Identify(text).Confidence;
         Func<string, double> languageOf = text => identifier.LanguageOf(text).Length;
-        PerSecond(texts, _warmUp, identify); // warm-up: JIT and model
-        PerSecond(texts, _warmUp, languageOf);
+        PerSecond(texts, WarmUp, identify); // warm-up: JIT and model
+        PerSecond(texts, WarmUp, languageOf);
         var identified = PerSecond(texts, _measure, identify);
         var languageOnly = PerSecond(texts, _measure, languageOf);
         output.WriteLine($"  identifier with confidence       {identified,12:N0} comments/s, one thread");
@@ -40,8 +41,8 @@ public sealed class LanguageBenchmark(TimeSpan? measure = null) : IBenchmarkSect
 
         var learned = new LearnedSentimentAnalyzer();
         var aware = new LanguageAwareSentimentAnalyzer(learned, identifier);
-        Score(learned, texts, _warmUp);
-        Score(aware, texts, _warmUp);
+        Score(learned, texts, WarmUp);
+        Score(aware, texts, WarmUp);
         var alone = Score(learned, texts, _measure);
         var withLanguages = Score(aware, texts, _measure);
         output.WriteLine($"  learned alone, batches of 64      {alone,12:N0} comments/s");

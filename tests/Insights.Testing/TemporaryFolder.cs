@@ -1,5 +1,8 @@
 namespace Insights.Testing;
 
+using Polly;
+using Polly.Retry;
+
 /// <summary>
 /// Removes the folder a fixture's hosts wrote to, once they have stopped. A host can still be finishing a write when
 /// its stop returns (a grain deactivating past the shutdown timeout on a busy machine), and on Unix a file created
@@ -8,35 +11,36 @@ namespace Insights.Testing;
 /// </summary>
 public static class TemporaryFolder
 {
-    private const int Attempts = 20;
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(250);
+    private static readonly ResiliencePipeline Removal = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<IOException>(),
+            MaxRetryAttempts = 19,
+            BackoffType = DelayBackoffType.Constant,
+            Delay = TimeSpan.FromMilliseconds(250),
+            UseJitter = false,
+        })
+        .Build();
 
     public static async Task DeleteAsync(string path)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            await Removal.ExecuteAsync(_ =>
             {
                 if (Directory.Exists(path))
                 {
                     Directory.Delete(path, recursive: true);
                 }
 
-                return;
-            }
-            catch (IOException) when (attempt < Attempts)
-            {
-                await Task.Delay(Pause);
-            }
-            catch (IOException e)
-            {
-                var left = Directory.Exists(path)
-                    ? Directory.GetFileSystemEntries(path, "*", SearchOption.AllDirectories)
-                    : [];
-                throw new IOException(
-                    $"{path} could not be removed in {Attempts} attempts over {(Attempts - 1) * Pause.TotalSeconds:0.#} s; " +
-                    $"it still holds {left.Length} entries: {string.Join(", ", left.Take(20))}", e);
-            }
+                return ValueTask.CompletedTask;
+            });
+        }
+        catch (IOException e)
+        {
+            var left = Directory.Exists(path) ? Directory.GetFileSystemEntries(path, "*", SearchOption.AllDirectories) : [];
+            throw new IOException(
+                $"{path} could not be removed in 20 attempts over about 5 s; it still holds {left.Length} entries: {string.Join(", ", left.Take(20))}", e);
         }
     }
 }
