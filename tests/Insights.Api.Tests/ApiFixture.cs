@@ -1,7 +1,5 @@
 namespace Insights.Api.Tests;
 
-using System.Net;
-using System.Net.Sockets;
 using Insights.Api.Security;
 using Insights.Silo.Hosting;
 using Insights.Testing;
@@ -80,8 +78,8 @@ public class ApiFixture : IAsyncLifetime
         var clusterId = "api-tests-" + Guid.NewGuid().ToString("N")[..8];
         Settings["Insights:Cluster:Provider"] = "Localhost";
         Settings["Insights:Cluster:ClusterId"] = clusterId;
-        Settings["Insights:Cluster:SiloPort"] = FreePort().ToString();
-        Settings["Insights:Cluster:GatewayPort"] = FreePort().ToString();
+        Settings["Insights:Cluster:SiloPort"] = LoopbackPorts.Free().ToString();
+        Settings["Insights:Cluster:GatewayPort"] = LoopbackPorts.Free().ToString();
         Settings["Insights:Storage:Provider"] = "File";
         Settings["Insights:Storage:Path"] = _statePath;
         Settings["Insights:Video:FlushInterval"] = "00:00:01";
@@ -171,13 +169,6 @@ public class ApiFixture : IAsyncLifetime
             _silo.Dispose();
             _silo = null;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -1,7 +1,5 @@
 namespace Insights.Dashboard.Tests;
 
-using System.Net;
-using System.Net.Sockets;
 using Insights.Api.Dashboard;
 using Insights.Api.Hosting;
 using Insights.Api.Security;
@@ -39,8 +37,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         Settings["Insights:Cluster:Provider"] = "Localhost";
         Settings["Insights:Cluster:ClusterId"] = "dashboard-tests-" + Guid.NewGuid().ToString("N")[..8];
-        Settings["Insights:Cluster:SiloPort"] = FreePort().ToString();
-        Settings["Insights:Cluster:GatewayPort"] = FreePort().ToString();
+        Settings["Insights:Cluster:SiloPort"] = LoopbackPorts.Free().ToString();
+        Settings["Insights:Cluster:GatewayPort"] = LoopbackPorts.Free().ToString();
         Settings["Insights:Storage:Provider"] = "Memory";
         Settings["Insights:Storage:Path"] = _statePath;
         Settings["Insights:Video:FlushInterval"] = "00:00:01";
@@ -102,12 +100,5 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
 
         await TemporaryFolder.DeleteAsync(_statePath);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
 namespace Insights.Sources.Tests.EndToEnd;
 
-using System.Net;
-using System.Net.Sockets;
 using Insights.Silo.Hosting;
 using Insights.Sources.Tests.Support;
 using Insights.Testing;
@@ -34,8 +32,8 @@ public sealed class SourcesApiFixture : IAsyncLifetime
         Stub = await TikTokStub.StartAsync();
         Settings["Insights:Cluster:Provider"] = "Localhost";
         Settings["Insights:Cluster:ClusterId"] = "sources-tests-" + Guid.NewGuid().ToString("N")[..8];
-        Settings["Insights:Cluster:SiloPort"] = FreePort().ToString();
-        Settings["Insights:Cluster:GatewayPort"] = FreePort().ToString();
+        Settings["Insights:Cluster:SiloPort"] = LoopbackPorts.Free().ToString();
+        Settings["Insights:Cluster:GatewayPort"] = LoopbackPorts.Free().ToString();
         Settings["Insights:Storage:Provider"] = "File";
         Settings["Insights:Storage:Path"] = Path.Combine(_folder, "state");
         Settings["Insights:Video:FlushInterval"] = "00:00:01";
@@ -105,12 +103,5 @@ public sealed class SourcesApiFixture : IAsyncLifetime
     {
         await Stub.DisposeAsync();
         await TemporaryFolder.DeleteAsync(_folder);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
